@@ -1,0 +1,286 @@
+// Go channels with Go's semantics, and select.
+//
+//   rt::Chan<int> jobs(3);                 // make(chan int, 3), inside a goroutine
+//   jobs.send(7);                          // jobs <- 7
+//   auto [v, ok] = jobs.recv();            // v, ok := <-jobs
+//   jobs.close();                          // close(jobs)
+//   rt::Chan<int> nil_chan;                // var c chan int (nil: blocks forever)
+//
+//   int got = 0; bool ok = false;
+//   switch (rt::Select().recv(jobs, &got, &ok).send(results, 1).otherwise().run()) { ... }
+#pragma once
+
+#include <cstddef>
+#include <deque>
+#include <memory>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "poollab/runtime/runtime.hpp"
+
+namespace poollab::rt {
+
+// The element of `chan struct{}`.
+struct Unit {
+  friend bool operator==(Unit, Unit) { return true; }
+};
+
+// How values are shown in events and snapshots. Specialise for your own types:
+//   template <> struct Describe<MyValue> { static std::string str(const MyValue& v); };
+template <class T>
+struct Describe {
+  static std::string str(const T& v) {
+    if constexpr (std::is_same_v<T, bool>) {
+      return v ? "true" : "false";
+    } else if constexpr (std::is_arithmetic_v<T>) {
+      return std::to_string(v);
+    } else if constexpr (std::is_convertible_v<const T&, std::string>) {
+      return std::string(v);
+    } else if constexpr (std::is_same_v<T, Unit>) {
+      return "{}";
+    } else {
+      return "value";
+    }
+  }
+};
+
+namespace detail {
+
+// Type-erased channel: queues of parked goroutines, closed flag, counters. The
+// buffer and element moves live in ChanImpl<T>. All state is guarded by the
+// runtime's lock.
+class ChanCore {
+ public:
+  ChanCore(std::shared_ptr<Core> core, long capacity, std::string name);
+  virtual ~ChanCore();
+  ChanCore(const ChanCore&) = delete;
+  ChanCore& operator=(const ChanCore&) = delete;
+
+  // Blocking and non-blocking operations; `elem` points at a T.
+  void send(void* elem);                      // moves from *elem
+  bool recv(void* elem);                      // writes *elem, returns ok
+  bool try_send(void* elem);                  // false if it would block
+  bool try_recv(void* elem, bool* ok);        // false if it would block
+  void close();
+  std::size_t len() const;
+  std::size_t cap() const { return cap_; }
+  ObjId id() const { return id_; }
+  const std::string& name() const { return name_; }
+  void set_name(std::string name);
+  Core& core() const { return *core_; }
+
+  // Element operations implemented by ChanImpl<T> (called with the lock held).
+  virtual std::size_t buf_size() const = 0;
+  virtual void buf_push(void* src) = 0;           // move *src to the tail
+  virtual void buf_pop(void* dst) = 0;            // move the head to *dst
+  virtual void move_elem(void* dst, void* src) = 0;
+  virtual void zero_elem(void* dst) = 0;
+  virtual std::string describe(const void* elem) const = 0;
+  virtual std::vector<std::string> describe_buffer() const = 0;
+
+ private:
+  friend class Core;
+  std::shared_ptr<Core> core_;
+  ObjId id_;
+  std::size_t cap_;
+  std::string name_;
+  // Parked goroutines (wait queues), owned by the runtime's lock.
+  struct Queues;
+  std::unique_ptr<Queues> q_;
+  bool closed_ = false;
+  std::uint64_t sends_ = 0, recvs_ = 0;
+};
+
+template <class T>
+class ChanImpl final : public ChanCore {
+ public:
+  using ChanCore::ChanCore;
+  std::size_t buf_size() const override { return buf_.size(); }
+  void buf_push(void* src) override { buf_.push_back(std::move(*static_cast<T*>(src))); }
+  void buf_pop(void* dst) override {
+    *static_cast<T*>(dst) = std::move(buf_.front());
+    buf_.pop_front();
+  }
+  void move_elem(void* dst, void* src) override { *static_cast<T*>(dst) = std::move(*static_cast<T*>(src)); }
+  void zero_elem(void* dst) override { *static_cast<T*>(dst) = T{}; }
+  std::string describe(const void* elem) const override { return Describe<T>::str(*static_cast<const T*>(elem)); }
+  std::vector<std::string> describe_buffer() const override {
+    std::vector<std::string> out;
+    out.reserve(buf_.size());
+    for (const T& v : buf_) out.push_back(Describe<T>::str(v));
+    return out;
+  }
+
+ private:
+  std::deque<T> buf_;
+};
+
+// Operations on the nil channel: block forever (Go's "chan send (nil chan)").
+[[noreturn]] void block_nil_send();
+[[noreturn]] void block_nil_recv();
+[[noreturn]] void close_nil();
+std::shared_ptr<Core> current_core();  // UsageError off a goroutine thread
+
+}  // namespace detail
+
+template <class T> class SendOnly;
+template <class T> class RecvOnly;
+
+// A channel handle. Copies share the channel, as Go channel values do; a
+// default-constructed Chan is the nil channel.
+template <class T>
+class Chan {
+ public:
+  Chan() = default;
+  // make(chan T, capacity) on the calling goroutine's runtime.
+  explicit Chan(long capacity, std::string name = {})
+      : impl_(std::make_shared<detail::ChanImpl<T>>(detail::current_core(), capacity, std::move(name))) {}
+  // make(chan T, capacity) on an explicit runtime (e.g. from a test before start()).
+  Chan(Runtime& runtime, long capacity, std::string name = {})
+      : impl_(std::make_shared<detail::ChanImpl<T>>(runtime.core_ptr(), capacity, std::move(name))) {}
+
+  void send(T value) const {
+    if (!impl_) detail::block_nil_send();
+    impl_->send(&value);
+  }
+  // v, ok := <-ch
+  std::pair<T, bool> recv() const {
+    T value{};
+    if (!impl_) detail::block_nil_recv();
+    bool ok = impl_->recv(&value);
+    return {std::move(value), ok};
+  }
+  // Non-blocking forms (select with a default): false when the operation would block.
+  bool try_send(T value) const { return impl_ && impl_->try_send(&value); }
+  // nullopt when it would block; otherwise {value, ok}.
+  std::optional<std::pair<T, bool>> try_recv() const {
+    if (!impl_) return std::nullopt;
+    T value{};
+    bool ok = false;
+    if (!impl_->try_recv(&value, &ok)) return std::nullopt;
+    return std::pair<T, bool>{std::move(value), ok};
+  }
+  void close() const {
+    if (!impl_) detail::close_nil();
+    impl_->close();
+  }
+  std::size_t len() const { return impl_ ? impl_->len() : 0; }
+  std::size_t cap() const { return impl_ ? impl_->cap() : 0; }
+  bool is_nil() const { return !impl_; }
+  ObjId id() const { return impl_ ? impl_->id() : 0; }
+  void set_name(std::string name) const {
+    if (impl_) impl_->set_name(std::move(name));
+  }
+  detail::ChanCore* core() const { return impl_.get(); }
+
+  SendOnly<T> send_only() const;
+  RecvOnly<T> recv_only() const;
+
+  friend bool operator==(const Chan& a, const Chan& b) { return a.impl_ == b.impl_; }
+
+ private:
+  std::shared_ptr<detail::ChanImpl<T>> impl_;
+};
+
+// chan<- T
+template <class T>
+class SendOnly {
+ public:
+  SendOnly() = default;
+  explicit SendOnly(Chan<T> ch) : ch_(std::move(ch)) {}
+  void send(T value) const { ch_.send(std::move(value)); }
+  bool try_send(T value) const { return ch_.try_send(std::move(value)); }
+  void close() const { ch_.close(); }
+  std::size_t len() const { return ch_.len(); }
+  std::size_t cap() const { return ch_.cap(); }
+  bool is_nil() const { return ch_.is_nil(); }
+  const Chan<T>& chan() const { return ch_; }
+
+ private:
+  Chan<T> ch_;
+};
+
+// <-chan T
+template <class T>
+class RecvOnly {
+ public:
+  RecvOnly() = default;
+  explicit RecvOnly(Chan<T> ch) : ch_(std::move(ch)) {}
+  std::pair<T, bool> recv() const { return ch_.recv(); }
+  std::optional<std::pair<T, bool>> try_recv() const { return ch_.try_recv(); }
+  std::size_t len() const { return ch_.len(); }
+  std::size_t cap() const { return ch_.cap(); }
+  bool is_nil() const { return ch_.is_nil(); }
+  const Chan<T>& chan() const { return ch_; }
+
+ private:
+  Chan<T> ch_;
+};
+
+template <class T>
+SendOnly<T> Chan<T>::send_only() const { return SendOnly<T>(*this); }
+template <class T>
+RecvOnly<T> Chan<T>::recv_only() const { return RecvOnly<T>(*this); }
+
+// select { case ...: } over any mix of send and receive cases. Case indices are
+// the order the cases were added; run() returns the chosen index, or -1 for the
+// default case. Among ready cases the choice is uniform (seeded per runtime).
+class Select {
+ public:
+  Select();
+  ~Select();
+  Select(const Select&) = delete;
+  Select& operator=(const Select&) = delete;
+
+  template <class T>
+  Select& send(const Chan<T>& ch, T value) {
+    auto box = std::make_unique<Box<T>>(std::move(value));
+    void* elem = &box->value;
+    boxes_.push_back(std::move(box));
+    return add_case(ch.core(), true, elem, nullptr);
+  }
+  template <class T>
+  Select& send(const SendOnly<T>& ch, T value) { return send(ch.chan(), std::move(value)); }
+  // `out` and `ok` may be null; the received value is written there.
+  template <class T>
+  Select& recv(const Chan<T>& ch, T* out = nullptr, bool* ok = nullptr) {
+    void* elem = out;
+    if (!out) {
+      auto box = std::make_unique<Box<T>>(T{});
+      elem = &box->value;
+      boxes_.push_back(std::move(box));
+    }
+    return add_case(ch.core(), false, elem, ok);
+  }
+  template <class T>
+  Select& recv(const RecvOnly<T>& ch, T* out = nullptr, bool* ok = nullptr) { return recv(ch.chan(), out, ok); }
+  Select& otherwise();  // the default case
+  int run();
+
+  struct Case {
+    detail::ChanCore* ch;  // null = nil channel (never ready)
+    bool is_send;
+    void* elem;
+    bool* ok;
+  };
+
+ private:
+  struct BoxBase {
+    virtual ~BoxBase() = default;
+  };
+  template <class T>
+  struct Box : BoxBase {
+    explicit Box(T v) : value(std::move(v)) {}
+    T value;
+  };
+  Select& add_case(detail::ChanCore* ch, bool is_send, void* elem, bool* ok);
+
+  std::vector<Case> cases_;
+  std::vector<std::unique_ptr<BoxBase>> boxes_;
+  bool has_default_ = false;
+};
+
+}  // namespace poollab::rt
