@@ -1,0 +1,245 @@
+// golite's type representation: Go's types as the checker resolves them.
+//
+//   Universe& u = universe();
+//   const Type* s = u.slice_of(u.int_type);            // []int
+//   type_string(s) == "[]int";
+//   identical(s, u.slice_of(u.int_type)) == true;       // composite types are interned
+//
+// Types are immutable after checking and owned by a TypeArena (the universe's
+// for predeclared and interned types, the program's for named types).
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace poollab::golite {
+
+struct FuncDecl;  // ast.hpp
+
+enum class Kind : uint8_t {
+  Invalid,  // the type of an erroneous expression; never reaches the evaluator
+  // Basic, typed
+  Bool,
+  Int,
+  Int8,
+  Int16,
+  Int32,  // rune is Int32 named "rune"
+  Int64,
+  Uint,
+  Uint8,  // byte is Uint8 named "byte"
+  Uint16,
+  Uint32,
+  Uint64,
+  Uintptr,
+  Float32,
+  Float64,
+  String,
+  UnsafePointer,  // unused, reserved
+  // Basic, untyped (constants and nil)
+  UntypedBool,
+  UntypedInt,
+  UntypedRune,
+  UntypedFloat,
+  UntypedString,
+  UntypedNil,
+  // Composite
+  Pointer,
+  Slice,
+  Array,
+  Map,
+  Chan,
+  Func,  // a signature
+  Struct,
+  Interface,
+  Tuple,  // results of a multi-value call; never a value's type
+  Named,  // a declared type: main.Job, time.Duration, error
+};
+
+enum class ChanDir : uint8_t { Both, Send, Recv };  // chan T, chan<- T, <-chan T
+
+struct Type;
+
+struct Field {
+  std::string name;  // for an embedded field, the type's name
+  const Type* type = nullptr;
+  bool embedded = false;
+  bool exported() const { return !name.empty() && name[0] >= 'A' && name[0] <= 'Z'; }
+};
+
+// One method of an interface (always sorted by name inside Type::methods).
+struct InterfaceMethod {
+  std::string name;
+  const Type* sig = nullptr;  // Kind::Func, without receiver
+};
+
+// One method declared on a named type.
+struct Method {
+  std::string name;
+  const Type* sig = nullptr;     // Kind::Func, without receiver
+  bool pointer_recv = false;     // func (p *T) M() vs func (v T) M()
+  const FuncDecl* decl = nullptr;  // user method: its declaration (body to run)
+  int member = -1;               // stdlib method: a stdlib_decls.hpp Member id
+};
+
+// Predeclared/stdlib types the evaluator represents natively (their Go struct
+// is only a shape for the checker). 0 = an ordinary type.
+enum class NativeType : uint8_t {
+  None,
+  WaitGroup,    // sync.WaitGroup
+  Mutex,        // sync.Mutex
+  RWMutex,      // sync.RWMutex
+  Once,         // sync.Once
+  Time,         // time.Time
+  Timer,        // time.Timer (field C)
+  Ticker,       // time.Ticker (field C)
+  Context,      // context.ctxImpl: the dynamic type behind context.Context
+  ErrorString,  // errors.errorString: what errors.New returns
+  WrapError,    // fmt.wrapError: what fmt.Errorf with %w returns
+  Builder,      // strings.Builder
+  Rand,         // rand.Rand
+};
+
+struct Type {
+  Kind kind = Kind::Invalid;
+
+  // Basic: "int", "byte", "untyped int". Named: the bare name ("Job", "Duration").
+  std::string name;
+  // Named: the package path's last element ("main", "time"); empty for error, any, basics.
+  std::string pkg;
+
+  const Type* elem = nullptr;  // Pointer, Slice, Array, Chan: element; Map: value
+  const Type* key = nullptr;   // Map: key
+  int64_t length = 0;          // Array: length
+  ChanDir dir = ChanDir::Both;  // Chan
+
+  std::vector<Field> fields;  // Struct
+
+  // Func: parameter and result types. With variadic, the last param is []T.
+  std::vector<const Type*> params;
+  std::vector<const Type*> results;
+  bool variadic = false;
+
+  std::vector<const Type*> elems;  // Tuple
+
+  std::vector<InterfaceMethod> imethods;  // Interface (sorted by name)
+
+  // Named: underlying type (never Named) and declared methods.
+  const Type* underlying_ = nullptr;
+  std::vector<Method> methods;
+  NativeType native = NativeType::None;
+  bool is_alias_of_predeclared = false;  // byte, rune are basics with their own name
+
+  // Underlying type: itself for everything except Named.
+  const Type* underlying() const { return kind == Kind::Named ? underlying_ : this; }
+  Kind ukind() const { return underlying()->kind; }
+
+  bool is_named() const { return kind == Kind::Named; }
+  bool is_untyped() const { return kind >= Kind::UntypedBool && kind <= Kind::UntypedNil; }
+  bool is_integer() const;   // of the underlying type; includes untyped int/rune
+  bool is_unsigned() const;
+  bool is_float() const;     // includes untyped float
+  bool is_numeric() const;
+  bool is_string() const;    // includes untyped string
+  bool is_boolean() const;   // includes untyped bool
+  bool is_interface() const { return ukind() == Kind::Interface; }
+  bool is_basic() const { return kind >= Kind::Bool && kind <= Kind::UntypedNil; }
+
+  // Methods of a named type (or of *Named when ptr is set): nullptr when absent.
+  const Method* find_method(std::string_view method_name) const;
+  // Size in bits for sized integers (int = 64), 0 otherwise.
+  int int_bits() const;
+};
+
+// Owns types; composite types built through it are interned (same pointer for
+// identical composites), so identity of unnamed types is mostly pointer equality.
+class TypeArena {
+ public:
+  Type* make(Kind k);  // a fresh, non-interned type (Named, Struct, Interface, Func...)
+  const Type* pointer_to(const Type* elem);
+  const Type* slice_of(const Type* elem);
+  const Type* array_of(const Type* elem, int64_t length);
+  const Type* map_of(const Type* key, const Type* value);
+  const Type* chan_of(const Type* elem, ChanDir dir);
+  const Type* tuple_of(std::vector<const Type*> elems);
+  const Type* func_of(std::vector<const Type*> params, std::vector<const Type*> results, bool variadic);
+
+ private:
+  std::mutex mu_;
+  std::deque<Type> types_;
+  std::map<std::string, const Type*> interned_;  // structural key -> type
+  const Type* intern(std::string key, Type t);
+};
+
+// Predeclared types; a process-wide singleton built on first use (thread-safe).
+struct Universe {
+  TypeArena arena;
+  const Type* invalid;
+  const Type* bool_type;
+  const Type* int_type;
+  const Type* int8_type;
+  const Type* int16_type;
+  const Type* int32_type;
+  const Type* int64_type;
+  const Type* uint_type;
+  const Type* uint8_type;
+  const Type* uint16_type;
+  const Type* uint32_type;
+  const Type* uint64_type;
+  const Type* uintptr_type;
+  const Type* float32_type;
+  const Type* float64_type;
+  const Type* string_type;
+  const Type* byte_type;  // Kind::Uint8, name "byte"
+  const Type* rune_type;  // Kind::Int32, name "rune"
+  const Type* untyped_bool;
+  const Type* untyped_int;
+  const Type* untyped_rune;
+  const Type* untyped_float;
+  const Type* untyped_string;
+  const Type* untyped_nil;
+  const Type* error_type;   // Named "error", underlying interface{ Error() string }
+  const Type* any_type;     // interface{} (printed "any")
+  const Type* empty_struct; // struct{}
+
+  const Type* slice_of(const Type* e) { return arena.slice_of(e); }
+  const Type* pointer_to(const Type* e) { return arena.pointer_to(e); }
+  const Type* map_of(const Type* k, const Type* v) { return arena.map_of(k, v); }
+  const Type* chan_of(const Type* e, ChanDir d) { return arena.chan_of(e, d); }
+  const Type* array_of(const Type* e, int64_t n) { return arena.array_of(e, n); }
+
+  // The predeclared type with this name ("int", "error", "any"...), or nullptr.
+  const Type* lookup(std::string_view name) const;
+  // The default type of an untyped constant kind (untyped int -> int, ...).
+  const Type* default_type(const Type* t) const;
+};
+
+Universe& universe();
+
+// Go's spelling of a type, qualified by package as go build prints it:
+// "[]int", "map[string]int", "chan<- int", "main.Job", "func(int) string",
+// "*main.Pool", "struct{}", "any", "untyped int", "(int, error)".
+std::string type_string(const Type* t);
+
+// Go's type identity (spec "Type identity").
+bool identical(const Type* a, const Type* b);
+
+// Does t implement interface iface? On failure, missing names the first missing
+// method and wrong_pointer is set when only *t has it.
+bool implements(const Type* t, const Type* iface, std::string* missing = nullptr,
+                bool* wrong_pointer = nullptr);
+
+// Spec "Assignability" for a value of type v to a variable of type t (v may be
+// untyped; untyped constants are assumed representable here — the checker
+// checks representability separately).
+bool assignable(const Type* v, const Type* t);
+
+// Spec "Comparable" (== on values of this type is allowed).
+bool comparable(const Type* t);
+
+}  // namespace poollab::golite
