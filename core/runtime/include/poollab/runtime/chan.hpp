@@ -81,8 +81,11 @@ class ChanCore {
   virtual std::string describe(const void* elem) const = 0;
   virtual std::vector<std::string> describe_buffer() const = 0;
 
+ protected:
+  void unregister();  // first thing a derived destructor does: snapshots must not see a half-destroyed channel
+
  private:
-  friend class Core;
+  friend struct ChanAccess;
   std::shared_ptr<Core> core_;
   ObjId id_;
   std::size_t cap_;
@@ -98,6 +101,7 @@ template <class T>
 class ChanImpl final : public ChanCore {
  public:
   using ChanCore::ChanCore;
+  ~ChanImpl() override { unregister(); }
   std::size_t buf_size() const override { return buf_.size(); }
   void buf_push(void* src) override { buf_.push_back(std::move(*static_cast<T*>(src))); }
   void buf_pop(void* dst) override {

@@ -1,0 +1,930 @@
+// Goroutines, parking, the scheduler gate, the clocks and the deadlock detector.
+#include "core.hpp"
+
+#include <linux/futex.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+#include "poollab/runtime/sync.hpp"
+
+namespace poollab::rt {
+
+Panic::Panic(std::string text_, std::any value_) : text(std::move(text_)), value(std::move(value_)) {
+  if (detail::current_g()) stack = current_stack();
+}
+
+Fatal::Fatal(std::string text_, std::string first_line_) : text(std::move(text_)), first_line(std::move(first_line_)) {
+  if (detail::current_g()) stack = current_stack();
+}
+
+std::string_view to_string(EventKind kind) {
+  static constexpr const char* names[] = {
+      "go-start",   "go-end",      "send-wait",  "send-done",  "recv-wait",    "recv-done", "close",
+      "select-wait", "select-done", "wg-add",     "wg-wait",    "wg-release",   "mutex-wait", "mutex-lock",
+      "mutex-unlock", "sleep-start", "sleep-end", "job-start", "job-end",      "line",      "panic",
+      "recover",    "cancel",      "outcome"};
+  static_assert(sizeof(names) / sizeof(names[0]) == static_cast<std::size_t>(EventKind::Count_));
+  auto i = static_cast<std::size_t>(kind);
+  return i < static_cast<std::size_t>(EventKind::Count_) ? names[i] : "unknown";
+}
+
+std::string_view to_string(GState state) {
+  switch (state) {
+    case GState::Runnable: return "runnable";
+    case GState::Running: return "running";
+    case GState::Blocked: return "blocked";
+    case GState::Sleeping: return "sleeping";
+    case GState::Done: return "done";
+  }
+  return "unknown";
+}
+
+std::string_view to_string(OutcomeKind kind) {
+  switch (kind) {
+    case OutcomeKind::Completed: return "completed";
+    case OutcomeKind::Deadlock: return "deadlock";
+    case OutcomeKind::Panic: return "panic";
+    case OutcomeKind::Exit: return "exit";
+    case OutcomeKind::Aborted: return "aborted";
+  }
+  return "unknown";
+}
+
+namespace detail {
+
+namespace {
+
+thread_local G* tls_g = nullptr;
+
+long futex(std::atomic<std::uint32_t>* addr, int op, std::uint32_t val) {
+  return syscall(SYS_futex, reinterpret_cast<std::uint32_t*>(addr), op, val, nullptr, nullptr, 0);
+}
+
+// Spin briefly before sleeping: a core-to-core hand-off costs tens of
+// nanoseconds, a futex sleep-to-wake tens of microseconds (as Go's runtime does).
+void wait_token(std::atomic<std::uint32_t>& token) {
+  for (int i = 0; i < 4000; ++i) {
+    if (token.load(std::memory_order_acquire) == 1) return;
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#endif
+    if (i > 3000) std::this_thread::yield();
+  }
+  for (;;) {
+    std::uint32_t expected = 0;
+    if (token.compare_exchange_strong(expected, 2, std::memory_order_acq_rel)) {
+      futex(&token, FUTEX_WAIT_PRIVATE, 2);
+    }
+    if (token.load(std::memory_order_acquire) == 1) return;
+  }
+}
+
+void wake_token(std::atomic<std::uint32_t>& token) {
+  if (token.exchange(1, std::memory_order_acq_rel) == 2) futex(&token, FUTEX_WAKE_PRIVATE, 1);
+}
+
+std::uint64_t env_fault_seed() {
+  const char* v = std::getenv("POOLLAB_FAULT_INJECTION");
+  if (!v || !*v) return 0;
+  return std::strtoull(v, nullptr, 10);
+}
+
+}  // namespace
+
+G* current_g() { return tls_g; }
+
+G& require_g(const char* what) {
+  if (!tls_g) {
+    throw UsageError(std::string("poollab::rt: ") + what +
+                     " outside a goroutine (call it from Runtime::start's function or a goroutine started by rt::go)");
+  }
+  return *tls_g;
+}
+
+const char* wait_reason_text(Wait w) {
+  switch (w) {
+    case Wait::None: return "";
+    case Wait::ChanSend: return "chan send";
+    case Wait::ChanRecv: return "chan receive";
+    case Wait::ChanSendNil: return "chan send (nil chan)";
+    case Wait::ChanRecvNil: return "chan receive (nil chan)";
+    case Wait::Select: return "select";
+    case Wait::SelectNoCases: return "select (no cases)";
+    case Wait::WgWait: return "sync.WaitGroup.Wait";
+    case Wait::MutexLock: return "sync.Mutex.Lock";
+    case Wait::Sleep: return "sleep";
+  }
+  return "";
+}
+
+Core::Core(Config c) : cfg(std::move(c)), rng(cfg.seed * 0x9E3779B97F4A7C15ull + 1) {
+  auto_run = cfg.auto_run;
+  if (std::uint64_t fs = env_fault_seed(); fs != 0 && cfg.schedule == Schedule::Free) {
+    cfg.fault_injection = true;
+    cfg.seed ^= fs;
+  }
+}
+
+Core::~Core() = default;
+
+Nanos Core::now_locked() const {
+  if (cfg.clock == ClockKind::Virtual) return virtual_now;
+  auto wall = std::chrono::steady_clock::now() - wall_start;
+  return static_cast<Nanos>(static_cast<double>(std::chrono::duration_cast<std::chrono::nanoseconds>(wall).count()) *
+                            cfg.speed);
+}
+
+void Core::emit(EventKind kind, G* g, ObjId obj, const std::function<std::string()>& value, GoId peer,
+                std::int64_t count, bool flag) {
+  ++seq;
+  if (!observed.load(std::memory_order_relaxed)) return;
+  Event e;
+  e.seq = seq;
+  e.time_ns = now_locked();
+  e.goroutine = g ? g->id : 0;
+  e.object = obj;
+  e.peer = peer;
+  e.line = g ? g->line.load(std::memory_order_relaxed) : 0;
+  e.count = count;
+  e.flag = flag;
+  e.kind = kind;
+  if (value) e.value = value();
+  for (Observer* o : observers) o->on_event(e);
+}
+
+void Core::throw_if_aborting() const {
+  if (aborting.load(std::memory_order_acquire)) throw Aborted{};
+}
+
+void Core::park(G* g, std::unique_lock<std::mutex>& lk, GState state, Wait w, ObjId on) {
+  g->state = state;
+  g->wait = w;
+  g->waiting_on = on;
+  g->parked_since = now_locked();
+  --running;
+  if (state == GState::Sleeping) {
+    ++sleeping;
+  } else {
+    ++blocked;
+  }
+  g->token.store(0, std::memory_order_release);
+  check_quiescence();
+  lk.unlock();
+  wait_token(g->token);
+  lk.lock();
+  throw_if_aborting();
+}
+
+void Core::ready(G* g) {
+  if (g->state == GState::Sleeping) {
+    --sleeping;
+  } else if (g->state == GState::Blocked) {
+    --blocked;
+  } else {
+    return;
+  }
+  g->state = GState::Running;
+  g->wait = Wait::None;
+  g->waiting_on = 0;
+  g->select_on.clear();
+  ++running;
+  wake_token(g->token);
+}
+
+void Core::gate_point(G* g, std::unique_lock<std::mutex>& lk, const char* op, ObjId obj) {
+  throw_if_aborting();
+  if (cfg.schedule == Schedule::Free) {
+    if (cfg.fault_injection) {
+      std::uint64_t r = g->fault_rng();
+      if ((r & 3) == 0) {
+        lk.unlock();
+        if ((r & 12) == 0) {
+          std::this_thread::sleep_for(std::chrono::microseconds((r >> 8) % 50));
+        } else {
+          std::this_thread::yield();
+        }
+        lk.lock();
+        throw_if_aborting();
+      }
+    }
+    ++g->steps;
+    return;
+  }
+  g->state = GState::Runnable;
+  g->gate_op = op;
+  g->gate_object = obj;
+  g->gate_ticket = ++gate_tickets;
+  g->parked_since = now_locked();
+  --running;
+  gate.push_back(g);
+  g->token.store(0, std::memory_order_release);
+  check_quiescence();
+  lk.unlock();
+  wait_token(g->token);
+  lk.lock();
+  g->gate_op = "";
+  g->gate_object = 0;
+  throw_if_aborting();
+}
+
+bool Core::quiescent_locked() const {
+  if (outcome) return true;
+  return running == 0 && !gate.empty() && !(auto_run && replay_pos >= cfg.replay.size());
+}
+
+void Core::release(G* g) {
+  gate.erase(std::find(gate.begin(), gate.end(), g));
+  g->state = GState::Running;
+  ++running;
+  ++steps;
+  ++g->steps;
+  choices.push_back(g->id);
+  wake_token(g->token);
+}
+
+// Called whenever the number of running goroutines may have dropped to zero.
+void Core::check_quiescence() {
+  if (outcome || running > 0) return;
+  if (!gate.empty()) {
+    G* pick = nullptr;
+    if (replay_pos < cfg.replay.size()) {
+      GoId want = cfg.replay[replay_pos];
+      for (G* g : gate) {
+        if (g->id == want) pick = g;
+      }
+      if (pick) {
+        ++replay_pos;
+      } else {
+        replay_pos = cfg.replay.size();  // the recording diverged: stop replaying, pause
+        auto_run = false;
+      }
+    } else if (auto_run) {
+      if (cfg.pick == Pick::Arrival) {
+        pick = *std::min_element(gate.begin(), gate.end(),
+                                 [](const G* a, const G* b) { return a->gate_ticket < b->gate_ticket; });
+      } else {
+        std::vector<G*> sorted = gate;
+        std::sort(sorted.begin(), sorted.end(), [](const G* a, const G* b) { return a->id < b->id; });
+        pick = sorted[rng() % sorted.size()];
+      }
+    }
+    if (pick) {
+      release(pick);
+    } else {
+      ctl_cv.notify_all();
+    }
+    return;
+  }
+  if (!timers.empty()) {
+    clock_cv.notify_all();  // the clock thread fires the next timer
+    return;
+  }
+  if (live > 0) deadlock();
+}
+
+std::uint64_t Core::add_timer(Nanos when, std::function<void(Core&)> fire) {
+  std::uint64_t id = next_timer++;
+  auto key = std::make_pair(when, id);
+  timers.emplace(key, TimerEntry{id, std::move(fire)});
+  timer_keys.emplace(id, key);
+  clock_cv.notify_all();
+  return id;
+}
+
+bool Core::cancel_timer(std::uint64_t id) {
+  auto it = timer_keys.find(id);
+  if (it == timer_keys.end()) return false;
+  timers.erase(it->second);
+  timer_keys.erase(it);
+  return true;
+}
+
+void Core::fire_due_timers(Nanos upto) {
+  while (!timers.empty() && timers.begin()->first.first <= upto) {
+    auto node = timers.extract(timers.begin());
+    timer_keys.erase(node.mapped().id);
+    node.mapped().fire(*this);
+  }
+}
+
+// The clock thread: fires timers on the real clock when they are due, and on
+// the virtual clock when nothing else can run (time jumps to the earliest timer).
+void Core::clock_loop() {
+  std::unique_lock lk(mu);
+  while (!clock_quit) {
+    if (outcome || timers.empty()) {
+      clock_cv.wait(lk);
+      continue;
+    }
+    Nanos next = timers.begin()->first.first;
+    if (cfg.clock == ClockKind::Virtual) {
+      if (running > 0 || !gate.empty()) {
+        clock_cv.wait(lk);
+        continue;
+      }
+      virtual_now = std::max(virtual_now, next);
+      fire_due_timers(virtual_now);
+    } else {
+      Nanos now = now_locked();
+      if (next > now) {
+        auto wall = std::chrono::nanoseconds(static_cast<std::int64_t>(static_cast<double>(next - now) / cfg.speed));
+        clock_cv.wait_for(lk, wall);
+        continue;
+      }
+      fire_due_timers(now);
+    }
+    check_quiescence();
+  }
+}
+
+GoroutineInfo Core::info(const G& g, bool include_frames) const {
+  GoroutineInfo i;
+  i.id = g.id;
+  i.function = g.function;
+  i.state = g.state;
+  i.wait_reason = wait_reason_text(g.wait);
+  i.waiting_on = g.waiting_on;
+  i.select_on = g.select_on;
+  i.line = g.line.load(std::memory_order_relaxed);
+  i.parked_since = g.parked_since;
+  i.created_by = g.parent;
+  i.created_by_function = g.parent_function;
+  i.created_line = g.parent_line;
+  i.gate_op = g.gate_op;
+  i.gate_object = g.gate_object;
+  i.steps = g.steps;
+  // Frames are only stable while the goroutine is not running.
+  bool stable = include_frames && g.state != GState::Running;
+  if (stable && !g.frames.empty()) {
+    for (auto it = g.frames.rbegin(); it != g.frames.rend(); ++it) i.frames.push_back(*it);
+    i.frames.front().line = i.line;
+  } else {
+    i.frames.push_back(Frame{g.function, i.line});
+  }
+  return i;
+}
+
+std::vector<GoroutineInfo> Core::live_infos() const {
+  std::vector<GoroutineInfo> out;
+  for (const auto& [id, g] : gs) {
+    if (g->state != GState::Done) out.push_back(info(*g, true));
+  }
+  return out;
+}
+
+void Core::wake_all_for_abort() {
+  aborting.store(true, std::memory_order_release);
+  for (auto& [id, g] : gs) {
+    if (g->state != GState::Done) wake_token(g->token);
+  }
+  clock_cv.notify_all();
+  ctl_cv.notify_all();
+}
+
+void Core::decide(Outcome o) {
+  if (outcome) return;
+  o.time = now_locked();
+  o.steps = steps;
+  if (o.goroutines.empty()) o.goroutines = live_infos();
+  emit(EventKind::Outcome, nullptr, 0, [&] { return std::string(to_string(o.kind)); });
+  o.events = seq;
+  outcome = std::move(o);
+  wake_all_for_abort();
+}
+
+void Core::deadlock() {
+  Outcome o;
+  o.kind = OutcomeKind::Deadlock;
+  o.message = "fatal error: all goroutines are asleep - deadlock!";
+  o.exit_code = 2;
+  o.goroutines = live_infos();
+  o.text = o.message + "\n\n" + format_goroutine_dump(o.goroutines, cfg.source_file);
+  if (!o.goroutines.empty()) {
+    o.culprit = o.goroutines.front().id;
+    o.line = o.goroutines.front().line;
+  }
+  decide(std::move(o));
+}
+
+void Core::join_all() {
+  for (;;) {
+    std::vector<pthread_t> threads;
+    {
+      std::lock_guard lk(mu);
+      for (auto& [id, g] : gs) {
+        if (g->thread_started && !g->joined) {
+          threads.push_back(g->thread);
+          g->joined = true;
+        }
+      }
+      to_join.clear();
+    }
+    if (threads.empty()) break;
+    for (pthread_t t : threads) pthread_join(t, nullptr);
+  }
+  std::unique_lock lk(mu);
+  clock_quit = true;
+  clock_cv.notify_all();
+  lk.unlock();
+  if (clock_thread.joinable()) clock_thread.join();
+}
+
+namespace {
+
+struct StartArg {
+  std::shared_ptr<Core> core;
+  G* g;
+};
+
+void goroutine_exit(Core& c, G* g, std::optional<Outcome> outcome) {
+  std::unique_lock lk(c.mu);
+  if (outcome) c.decide(std::move(*outcome));
+  if (!c.outcome && c.cfg.schedule == Schedule::Serial) {
+    try {
+      c.gate_point(g, lk, "goroutine exit", 0);
+    } catch (const Aborted&) {
+    }
+  }
+  if (g->state == GState::Running) --c.running;
+  if (g->state == GState::Runnable) c.gate.erase(std::remove(c.gate.begin(), c.gate.end(), g), c.gate.end());
+  g->state = GState::Done;
+  --c.live;
+  c.emit(EventKind::GoEnd, g, 0);
+  c.to_join.push_back(g);
+  if (!c.outcome && g->id == 1) {
+    Outcome o;
+    o.kind = OutcomeKind::Completed;
+    o.goroutines = c.live_infos();
+    o.leaked = o.goroutines;
+    c.decide(std::move(o));
+  }
+  c.check_quiescence();
+}
+
+Outcome panic_outcome(Core& c, G* g, const Panic& p) {
+  Outcome o;
+  o.kind = OutcomeKind::Panic;
+  o.exit_code = 2;
+  o.culprit = g->id;
+  std::string first = "panic: " + p.text;
+  o.message = first.substr(0, first.find('\n'));
+  std::lock_guard lk(c.mu);
+  GoroutineInfo self = c.info(*g, false);
+  self.state = GState::Running;
+  self.frames = p.stack.empty() ? std::vector<Frame>{Frame{g->function, g->line.load()}} : p.stack;
+  o.line = self.frames.front().line;
+  std::string suffix = p.recovered ? " [recovered]" : "";
+  o.text = first + suffix + "\n\n" + format_goroutine(self, c.cfg.source_file, true);
+  o.goroutines = c.live_infos();
+  return o;
+}
+
+Outcome fatal_outcome(Core& c, G* g, const Fatal& f) {
+  Outcome o;
+  o.kind = OutcomeKind::Panic;
+  o.exit_code = 2;
+  o.culprit = g->id;
+  std::string fatal_line = "fatal error: " + f.text;
+  o.message = f.first_line.empty() ? fatal_line : f.first_line;
+  std::lock_guard lk(c.mu);
+  GoroutineInfo self = c.info(*g, false);
+  self.state = GState::Running;
+  self.frames = f.stack.empty() ? std::vector<Frame>{Frame{g->function, g->line.load()}} : f.stack;
+  o.line = self.frames.front().line;
+  o.text = (f.first_line.empty() ? "" : f.first_line + "\n") + fatal_line + "\n\n" +
+           format_goroutine(self, c.cfg.source_file, true);
+  o.goroutines = c.live_infos();
+  return o;
+}
+
+void* goroutine_main(void* raw) {
+  std::unique_ptr<StartArg> arg(static_cast<StartArg*>(raw));
+  Core& c = *arg->core;
+  G* g = arg->g;
+  tls_g = g;
+  std::optional<Outcome> outcome;
+  try {
+    {
+      std::unique_lock lk(c.mu);
+      c.gate_point(g, lk, "goroutine start", 0);
+    }
+    g->fn();
+  } catch (const Aborted&) {
+  } catch (const Panic& p) {
+    outcome = panic_outcome(c, g, p);
+  } catch (const Fatal& f) {
+    outcome = fatal_outcome(c, g, f);
+  } catch (const ExitRequest& e) {
+    Outcome o;
+    o.kind = OutcomeKind::Exit;
+    o.exit_code = e.code;
+    o.culprit = g->id;
+    outcome = std::move(o);
+  } catch (const std::exception& e) {
+    outcome = panic_outcome(c, g, Panic(e.what()));
+  }
+  g->fn = nullptr;  // release captured handles without holding the lock
+  if (outcome) {
+    std::lock_guard lk(c.mu);
+    c.emit(outcome->kind == OutcomeKind::Panic ? EventKind::Panic : EventKind::Outcome, g, 0,
+           [&] { return outcome->message; });
+  }
+  goroutine_exit(c, g, std::move(outcome));
+  tls_g = nullptr;
+  return nullptr;
+}
+
+}  // namespace
+
+// Create a goroutine and its thread. mu held on entry; may unlock and relock.
+GoId spawn(Core& c, std::unique_lock<std::mutex>& lk, G* parent, std::string function, std::function<void()> fn) {
+  if (c.live >= static_cast<int>(c.cfg.max_goroutines)) {
+    throw Fatal("too many goroutines: PoolLab runs each goroutine on its own thread and allows at most " +
+                std::to_string(c.cfg.max_goroutines));
+  }
+  auto owned = std::make_unique<G>();
+  G* g = owned.get();
+  g->id = c.next_gid++;
+  g->function = std::move(function);
+  g->core = &c;
+  g->fn = std::move(fn);
+  g->fault_rng.seed(c.cfg.seed * 7919 + static_cast<std::uint64_t>(g->id));
+  if (parent) {
+    g->parent = parent->id;
+    g->parent_function = parent->frames.empty() ? parent->function : parent->frames.back().function;
+    g->parent_line = parent->line.load(std::memory_order_relaxed);
+    g->line.store(g->parent_line, std::memory_order_relaxed);
+  }
+  g->state = GState::Running;
+  g->token.store(1);
+  ++c.live;
+  ++c.running;
+  c.gs.emplace(g->id, std::move(owned));
+  c.emit(EventKind::GoStart, g, parent ? parent->id : 0, [&] { return g->function; }, parent ? parent->id : 0);
+
+  // Reap finished threads while we are here, outside the lock.
+  std::vector<G*> reap;
+  reap.swap(c.to_join);
+  for (G* d : reap) d->joined = d->joined || !d->thread_started;
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  pthread_attr_setstacksize(&attr, std::max<std::size_t>(c.cfg.stack_bytes, 64 * 1024));
+  auto* arg = new StartArg{c.shared_from_this(), g};
+  int rc = pthread_create(&g->thread, &attr, goroutine_main, arg);
+  pthread_attr_destroy(&attr);
+  if (rc != 0) {
+    delete arg;
+    --c.live;
+    --c.running;
+    g->state = GState::Done;
+    g->fn = nullptr;
+    throw Fatal(std::string("cannot start goroutine: ") + std::strerror(rc));
+  }
+  g->thread_started = true;
+  std::vector<pthread_t> join_now;
+  for (G* d : reap) {
+    if (!d->joined) {
+      d->joined = true;
+      join_now.push_back(d->thread);
+    }
+  }
+  if (!join_now.empty()) {
+    lk.unlock();
+    for (pthread_t t : join_now) pthread_join(t, nullptr);
+    lk.lock();
+  }
+  return g->id;
+}
+
+std::string format_goroutine_dump(const std::vector<GoroutineInfo>& gs, const std::string& file) {
+  std::string out;
+  for (std::size_t i = 0; i < gs.size(); ++i) {
+    if (i) out += "\n";
+    out += format_goroutine(gs[i], file);
+  }
+  return out;
+}
+
+std::shared_ptr<Core> current_core() { return require_g("creating a channel, WaitGroup or Mutex").core->shared_from_this(); }
+
+}  // namespace detail
+
+// ---------------- Runtime ----------------
+
+Runtime::Runtime(Config config) : core_(std::make_shared<detail::Core>(std::move(config))) {
+  core_->owner = this;
+  if (core_->cfg.speed <= 0) throw UsageError("poollab::rt::Config: speed must be positive");
+  if (core_->cfg.max_goroutines == 0) throw UsageError("poollab::rt::Config: max_goroutines must be at least 1");
+}
+
+Runtime::~Runtime() {
+  abort();
+  std::unique_lock lk(core_->mu);
+  auto timers = std::move(core_->timers);  // break handle cycles outside the lock
+  core_->timer_keys.clear();
+  std::vector<std::unique_ptr<detail::G>> gs;
+  for (auto& [id, g] : core_->gs) gs.push_back(std::move(g));
+  core_->gs.clear();
+  lk.unlock();
+}
+
+const Config& Runtime::config() const { return core_->cfg; }
+
+void Runtime::start(std::string function, std::function<void()> main_fn) {
+  if (core_->started.exchange(true)) throw UsageError("poollab::rt::Runtime::start: a Runtime runs one program; make a new Runtime");
+  if (detail::current_g()) throw UsageError("poollab::rt::Runtime::start: call it from the controller thread, not a goroutine");
+  std::unique_lock lk(core_->mu);
+  core_->wall_start = std::chrono::steady_clock::now();
+  core_->clock_thread = std::thread([c = core_.get()] { c->clock_loop(); });
+  detail::spawn(*core_, lk, nullptr, std::move(function), std::move(main_fn));
+}
+
+Outcome Runtime::wait() {
+  {
+    std::unique_lock lk(core_->mu);
+    if (!core_->started) throw UsageError("poollab::rt::Runtime::wait: the program was never started");
+    core_->ctl_cv.wait(lk, [&] { return core_->outcome.has_value(); });
+  }
+  core_->join_all();
+  std::lock_guard lk(core_->mu);
+  return *core_->outcome;
+}
+
+std::optional<Outcome> Runtime::wait_for(std::chrono::milliseconds timeout) {
+  {
+    std::unique_lock lk(core_->mu);
+    if (!core_->ctl_cv.wait_for(lk, timeout, [&] { return core_->outcome.has_value(); })) return std::nullopt;
+  }
+  core_->join_all();
+  std::lock_guard lk(core_->mu);
+  return core_->outcome;
+}
+
+std::optional<Outcome> Runtime::outcome() const {
+  std::lock_guard lk(core_->mu);
+  return core_->outcome;
+}
+
+bool Runtime::finished() const {
+  std::lock_guard lk(core_->mu);
+  return core_->outcome.has_value();
+}
+
+void Runtime::abort() {
+  if (detail::current_g()) throw UsageError("poollab::rt::Runtime::abort: call it from the controller thread, not a goroutine");
+  {
+    std::lock_guard lk(core_->mu);
+    if (!core_->outcome) {
+      Outcome o;
+      o.kind = OutcomeKind::Aborted;
+      o.message = "aborted";
+      o.exit_code = 2;
+      if (core_->started) {
+        core_->decide(std::move(o));
+      } else {
+        core_->outcome = std::move(o);
+        core_->aborting = true;
+      }
+    }
+    core_->wake_all_for_abort();
+  }
+  core_->join_all();
+}
+
+bool Runtime::step(GoId which) {
+  std::lock_guard lk(core_->mu);
+  auto& c = *core_;
+  if (c.outcome || c.cfg.schedule != Schedule::Serial || c.running > 0 || c.gate.empty()) return false;
+  if (c.replay_pos < c.cfg.replay.size()) return false;
+  detail::G* pick = nullptr;
+  if (which == 0) {
+    if (c.cfg.pick == Pick::Arrival) {
+      pick = *std::min_element(c.gate.begin(), c.gate.end(),
+                               [](auto* a, auto* b) { return a->gate_ticket < b->gate_ticket; });
+    } else {
+      std::vector<detail::G*> sorted = c.gate;
+      std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->id < b->id; });
+      pick = sorted[c.rng() % sorted.size()];
+    }
+  } else {
+    for (auto* g : c.gate) {
+      if (g->id == which) pick = g;
+    }
+  }
+  if (!pick) return false;
+  c.release(pick);
+  return true;
+}
+
+bool Runtime::wait_quiescent(std::chrono::milliseconds timeout) {
+  std::unique_lock lk(core_->mu);
+  return core_->ctl_cv.wait_for(lk, timeout, [&] { return core_->quiescent_locked(); });
+}
+
+void Runtime::set_auto_run(bool on) {
+  std::lock_guard lk(core_->mu);
+  core_->auto_run = on;
+  if (on) core_->check_quiescence();
+}
+
+bool Runtime::auto_run() const {
+  std::lock_guard lk(core_->mu);
+  return core_->auto_run;
+}
+
+std::vector<GoId> Runtime::choices() const {
+  std::lock_guard lk(core_->mu);
+  return core_->choices;
+}
+
+void Runtime::add_observer(Observer* observer) {
+  std::lock_guard lk(core_->mu);
+  core_->observers.push_back(observer);
+  core_->observed = true;
+}
+
+void Runtime::remove_observer(Observer* observer) {
+  std::lock_guard lk(core_->mu);
+  auto& obs = core_->observers;
+  obs.erase(std::remove(obs.begin(), obs.end(), observer), obs.end());
+  core_->observed = !obs.empty();
+}
+
+Nanos Runtime::now() const {
+  std::lock_guard lk(core_->mu);
+  return core_->now_locked();
+}
+
+std::uint64_t Runtime::event_count() const {
+  std::lock_guard lk(core_->mu);
+  return core_->seq;
+}
+
+Snapshot Runtime::snapshot() const {
+  std::lock_guard lk(core_->mu);
+  const auto& c = *core_;
+  Snapshot s;
+  s.now = c.now_locked();
+  s.events = c.seq;
+  s.steps = c.steps;
+  s.started = c.started;
+  s.quiescent = c.quiescent_locked();
+  s.goroutines = c.live_infos();
+  for (const auto* g : c.gate) s.at_gate.push_back(g->id);
+  std::sort(s.at_gate.begin(), s.at_gate.end());
+  s.outcome = c.outcome;
+  std::lock_guard rl(c.reg_mu);
+  for (const auto& [id, ch] : c.chans) s.channels.push_back(detail::channel_info(*ch));
+  for (const auto& [id, wg] : c.wgs) s.wait_groups.push_back(detail::wait_group_info(*wg));
+  for (const auto& [id, m] : c.mutexes) s.mutexes.push_back(detail::mutex_info(*m));
+  return s;
+}
+
+// ---------------- goroutine-side API ----------------
+
+GoId go(std::string function, std::function<void()> fn) {
+  auto& g = detail::require_g("go statement");
+  auto& c = *g.core;
+  std::unique_lock lk(c.mu);
+  c.gate_point(&g, lk, "go", 0);
+  return detail::spawn(c, lk, &g, std::move(function), std::move(fn));
+}
+
+void sleep(Nanos duration) {
+  auto& g = detail::require_g("time.Sleep");
+  auto& c = *g.core;
+  std::unique_lock lk(c.mu);
+  c.gate_point(&g, lk, "sleep", 0);
+  if (duration <= 0) return;
+  c.emit(EventKind::SleepStart, &g, 0, [&] { return std::to_string(duration); }, 0, duration);
+  Nanos when = c.now_locked() + duration;
+  detail::G* gp = &g;
+  c.add_timer(when, [gp](detail::Core& core) {
+    core.emit(EventKind::SleepEnd, gp, 0);
+    core.ready(gp);
+  });
+  c.park(&g, lk, GState::Sleeping, detail::Wait::Sleep, 0);
+}
+
+Nanos now() {
+  auto& g = detail::require_g("time.Now");
+  std::lock_guard lk(g.core->mu);
+  return g.core->now_locked();
+}
+
+void gosched() {
+  auto& g = detail::require_g("runtime.Gosched");
+  std::unique_lock lk(g.core->mu);
+  g.core->gate_point(&g, lk, "gosched", 0);
+  if (g.core->cfg.schedule == Schedule::Free) {
+    lk.unlock();
+    std::this_thread::yield();
+  }
+}
+
+void exit(int code) { throw ExitRequest{code}; }
+
+void at_line(int line) {
+  detail::G* g = detail::current_g();
+  if (!g) return;
+  g->line.store(line, std::memory_order_relaxed);
+  detail::Core& c = *g->core;
+  if (c.aborting.load(std::memory_order_relaxed)) throw Aborted{};
+  bool serial = c.cfg.schedule == Schedule::Serial;
+  if (serial && c.cfg.step_lines) {
+    std::unique_lock lk(c.mu);
+    c.gate_point(g, lk, "line", 0);
+    if (c.cfg.line_events) c.emit(EventKind::Line, g, 0, {}, 0, line);
+  } else if (c.cfg.line_events && !serial && c.observed.load(std::memory_order_relaxed)) {
+    std::lock_guard lk(c.mu);
+    c.emit(EventKind::Line, g, 0, {}, 0, line);
+  }
+}
+
+void check_abort() {
+  detail::G* g = detail::current_g();
+  if (g && g->core->aborting.load(std::memory_order_relaxed)) throw Aborted{};
+}
+
+int num_goroutine() {
+  auto& g = detail::require_g("runtime.NumGoroutine");
+  std::lock_guard lk(g.core->mu);
+  return g.core->live;
+}
+
+GoId current_id() {
+  detail::G* g = detail::current_g();
+  return g ? g->id : 0;
+}
+
+bool on_goroutine() { return detail::current_g() != nullptr; }
+
+Runtime& current_runtime() { return *detail::require_g("current_runtime").core->owner; }
+
+void job_start(std::string value) {
+  auto& g = detail::require_g("job_start");
+  std::lock_guard lk(g.core->mu);
+  g.core->emit(EventKind::JobStart, &g, 0, [&] { return value; });
+}
+
+void job_end(std::string value) {
+  auto& g = detail::require_g("job_end");
+  std::lock_guard lk(g.core->mu);
+  g.core->emit(EventKind::JobEnd, &g, 0, [&] { return value; });
+}
+
+void emit_recover(std::string value) {
+  auto& g = detail::require_g("recover");
+  std::lock_guard lk(g.core->mu);
+  g.core->emit(EventKind::Recover, &g, 0, [&] { return value; });
+}
+
+std::vector<Frame> current_stack() {
+  detail::G* g = detail::current_g();
+  if (!g) return {};
+  std::vector<Frame> out;
+  if (g->frames.empty()) {
+    out.push_back(Frame{g->function, g->line.load(std::memory_order_relaxed)});
+    return out;
+  }
+  for (auto it = g->frames.rbegin(); it != g->frames.rend(); ++it) out.push_back(*it);
+  out.front().line = g->line.load(std::memory_order_relaxed);
+  return out;
+}
+
+FrameGuard::FrameGuard(std::string_view function, int line) : g_(detail::current_g()), saved_line_(0) {
+  if (!g_) return;
+  saved_line_ = g_->line.load(std::memory_order_relaxed);
+  if (!g_->frames.empty()) g_->frames.back().line = saved_line_;
+  g_->frames.push_back(Frame{std::string(function), line});
+  g_->line.store(line, std::memory_order_relaxed);
+}
+
+FrameGuard::~FrameGuard() {
+  if (!g_) return;
+  g_->frames.pop_back();
+  g_->line.store(saved_line_, std::memory_order_relaxed);
+}
+
+std::string format_goroutine(const GoroutineInfo& info, const std::string& source_file, bool running) {
+  std::string reason = running ? "running" : info.state == GState::Runnable ? "runnable" : info.wait_reason;
+  if (reason.empty()) reason = info.state == GState::Running ? "running" : std::string(to_string(info.state));
+  std::string out = "goroutine " + std::to_string(info.id) + " [" + reason + "]:\n";
+  for (const Frame& f : info.frames) {
+    out += f.function + (f.function == "main.main" ? "()" : "(...)") + "\n\t" + source_file + ":" +
+           std::to_string(f.line) + "\n";
+  }
+  if (info.created_by != 0) {
+    out += "created by " + info.created_by_function + " in goroutine " + std::to_string(info.created_by) + "\n\t" +
+           source_file + ":" + std::to_string(info.created_line) + "\n";
+  }
+  return out;
+}
+
+}  // namespace poollab::rt

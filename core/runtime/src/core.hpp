@@ -1,0 +1,182 @@
+// Internal state of one program run. Everything here is guarded by Core::mu
+// unless marked otherwise. Not part of the public API.
+#pragma once
+
+#include <pthread.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <random>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "poollab/runtime/chan.hpp"
+#include "poollab/runtime/runtime.hpp"
+
+namespace poollab::rt::detail {
+
+// Why a goroutine is parked, in Go's words (runtime/runtime2.go waitReason strings).
+enum class Wait : std::uint8_t {
+  None,
+  ChanSend,
+  ChanRecv,
+  ChanSendNil,
+  ChanRecvNil,
+  Select,
+  SelectNoCases,
+  WgWait,
+  MutexLock,
+  Sleep,
+};
+const char* wait_reason_text(Wait w);
+
+struct SelectWait;
+
+// A goroutine parked on a channel queue (Go's sudog).
+struct Waiter {
+  G* g = nullptr;
+  void* elem = nullptr;        // send: the value to take; recv: where to write
+  bool* ok = nullptr;          // recv: ok result (may be null)
+  bool success = false;        // set by the waker: true = value transferred, false = channel closed
+  bool is_send = false;
+  SelectWait* sel = nullptr;   // non-null when part of a select
+  int case_index = -1;
+  ChanCore* ch = nullptr;
+  GoId peer = 0;               // the goroutine that completed this waiter
+};
+
+struct SelectWait {
+  int fired = -1;
+  std::vector<Waiter> waiters;
+};
+
+struct WaitGroupState;
+struct MutexState;
+
+// One goroutine: one OS thread.
+struct G {
+  GoId id = 0;
+  std::string function;
+  Core* core = nullptr;
+  GState state = GState::Running;
+  Wait wait = Wait::None;
+  ObjId waiting_on = 0;
+  std::vector<ObjId> select_on;
+  std::atomic<int> line{0};    // written by the goroutine itself, read by snapshots
+  std::vector<Frame> frames;   // own thread writes; others read only while it is parked
+  // Park token: 0 = parked (spinning), 1 = woken, 2 = sleeping in futex.
+  std::atomic<std::uint32_t> token{1};
+  Nanos parked_since = 0;
+  std::uint64_t gate_ticket = 0;
+  const char* gate_op = "";
+  ObjId gate_object = 0;
+  GoId parent = 0;
+  std::string parent_function;
+  int parent_line = 0;
+  std::uint64_t steps = 0;
+  std::function<void()> fn;
+  pthread_t thread{};
+  bool thread_started = false;
+  bool joined = false;
+  std::mt19937_64 fault_rng;
+};
+
+struct TimerEntry {
+  std::uint64_t id = 0;
+  std::function<void(Core&)> fire;  // called with mu held; must not block
+};
+
+class Core : public std::enable_shared_from_this<Core> {
+ public:
+  explicit Core(Config cfg);
+  ~Core();
+
+  Config cfg;
+  Runtime* owner = nullptr;  // the Runtime that created this core
+  mutable std::mutex mu;
+  std::condition_variable ctl_cv;    // controller: quiescence / outcome
+  std::condition_variable clock_cv;  // clock thread
+  std::atomic<bool> aborting{false};
+  std::atomic<bool> observed{false};
+  std::atomic<bool> started{false};
+  std::vector<Observer*> observers;
+  std::uint64_t seq = 0;
+
+  std::map<GoId, std::unique_ptr<G>> gs;  // every goroutine ever started (done ones kept for joining)
+  std::vector<G*> to_join;                // finished, not yet joined
+  GoId next_gid = 1;
+  int live = 0, running = 0, blocked = 0, sleeping = 0;
+
+  // Serial gate.
+  std::vector<G*> gate;
+  std::uint64_t gate_tickets = 0;
+  std::vector<GoId> choices;
+  std::size_t replay_pos = 0;
+  bool auto_run = true;
+  std::uint64_t steps = 0;
+
+  // Timers: (when, id) -> entry.
+  std::map<std::pair<Nanos, std::uint64_t>, TimerEntry> timers;
+  std::map<std::uint64_t, std::pair<Nanos, std::uint64_t>> timer_keys;
+  std::uint64_t next_timer = 1;
+  Nanos virtual_now = 0;
+  std::chrono::steady_clock::time_point wall_start = std::chrono::steady_clock::now();
+  std::thread clock_thread;
+  bool clock_quit = false;
+
+  std::optional<Outcome> outcome;
+  std::mt19937_64 rng;
+
+  // Object registry for snapshots: guarded by reg_mu (lock order: mu, then reg_mu).
+  mutable std::mutex reg_mu;
+  std::atomic<ObjId> next_obj{1};
+  std::map<ObjId, ChanCore*> chans;
+  std::map<ObjId, WaitGroupState*> wgs;
+  std::map<ObjId, MutexState*> mutexes;
+
+  // ---- helpers (mu held unless noted) ----
+  Nanos now_locked() const;
+  void emit(EventKind kind, G* g, ObjId obj, const std::function<std::string()>& value = {}, GoId peer = 0,
+            std::int64_t count = 0, bool flag = true);
+  // Park the calling goroutine; returns when woken. Throws Aborted when tearing down.
+  void park(G* g, std::unique_lock<std::mutex>& lk, GState state, Wait wait, ObjId on);
+  void ready(G* g);  // wake a parked goroutine (state -> Running)
+  // Gate point: in Serial mode wait until released. lk is held on entry and exit.
+  void gate_point(G* g, std::unique_lock<std::mutex>& lk, const char* op, ObjId obj);
+  void check_quiescence();
+  void release(G* g);
+  void decide(Outcome o);  // first outcome wins; starts the teardown
+  void deadlock();
+  GoroutineInfo info(const G& g, bool include_frames) const;
+  std::vector<GoroutineInfo> live_infos() const;
+  std::uint64_t add_timer(Nanos when, std::function<void(Core&)> fire);
+  bool cancel_timer(std::uint64_t id);
+  void fire_due_timers(Nanos upto);
+  void clock_loop();
+  void throw_if_aborting() const;
+  bool quiescent_locked() const;
+  void wake_all_for_abort();
+  void join_all();  // mu NOT held
+};
+
+G* current_g();                     // null off goroutine threads
+G& require_g(const char* what);     // UsageError off goroutine threads
+void close_locked(ChanCore& ch);    // context cancellation: close without gate or panic
+bool try_send_locked(ChanCore& ch, void* elem);  // timers: non-blocking send with mu held
+
+GoId spawn(Core& c, std::unique_lock<std::mutex>& lk, G* parent, std::string function, std::function<void()> fn);
+ChannelInfo channel_info(const ChanCore& ch);
+WaitGroupInfo wait_group_info(const WaitGroupState& wg);
+MutexInfo mutex_info(const MutexState& m);
+
+std::string format_goroutine_dump(const std::vector<GoroutineInfo>& gs, const std::string& file);
+
+}  // namespace poollab::rt::detail

@@ -1,0 +1,100 @@
+// time.After, time.NewTimer and time.NewTicker on the runtime's clock.
+#include "poollab/runtime/time.hpp"
+
+#include "core.hpp"
+
+namespace poollab::rt {
+namespace detail {
+
+struct TimerState {
+  std::shared_ptr<Core> core;
+  Chan<Nanos> c;
+  std::uint64_t timer = 0;  // pending timer id, 0 = none
+  Nanos period = 0;         // > 0 for tickers
+};
+
+namespace {
+
+// Arm `s` to deliver the time at `when` (mu held). A ticker re-arms itself
+// from its own callback; the channel has a buffer of 1, so a slow reader
+// misses ticks, as in Go.
+void arm_locked(Core& core, const std::shared_ptr<TimerState>& s, Nanos when) {
+  std::weak_ptr<TimerState> weak = s;
+  s->timer = core.add_timer(when, [weak](Core& c) {
+    auto st = weak.lock();
+    if (!st) return;
+    st->timer = 0;
+    Nanos now = c.now_locked();
+    try_send_locked(*st->c.core(), &now);
+    if (st->period > 0) arm_locked(c, st, now + st->period);
+  });
+}
+
+std::shared_ptr<TimerState> make_timer(Nanos d, Nanos period) {
+  G& g = require_g("time.NewTimer");
+  auto s = std::make_shared<TimerState>();
+  s->core = g.core->shared_from_this();
+  s->c = Chan<Nanos>(1);
+  s->period = period;
+  std::lock_guard lk(g.core->mu);
+  arm_locked(*g.core, s, g.core->now_locked() + std::max<Nanos>(d, 0));
+  return s;
+}
+
+}  // namespace
+}  // namespace detail
+
+Chan<Nanos> after(Nanos d) {
+  // The timer owns the channel until it fires; the caller's handle keeps it alive after.
+  detail::G& g = detail::require_g("time.After");
+  Chan<Nanos> c(1);
+  std::lock_guard lk(g.core->mu);
+  g.core->add_timer(g.core->now_locked() + std::max<Nanos>(d, 0), [c](detail::Core& core) {
+    Nanos now = core.now_locked();
+    detail::try_send_locked(*c.core(), &now);
+  });
+  return c;
+}
+
+Timer::Timer(Nanos d) : s_(detail::make_timer(d, 0)) { c_ = s_->c; }
+
+Timer::~Timer() {
+  if (!s_) return;
+  std::lock_guard lk(s_->core->mu);
+  if (s_->timer) s_->core->cancel_timer(s_->timer);
+  s_->timer = 0;
+}
+
+bool Timer::stop() {
+  std::lock_guard lk(s_->core->mu);
+  if (!s_->timer) return false;
+  bool was = s_->core->cancel_timer(s_->timer);
+  s_->timer = 0;
+  return was;
+}
+
+bool Timer::reset(Nanos d) {
+  std::lock_guard lk(s_->core->mu);
+  bool was = s_->timer && s_->core->cancel_timer(s_->timer);
+  detail::arm_locked(*s_->core, s_, s_->core->now_locked() + std::max<Nanos>(d, 0));
+  return was;
+}
+
+Ticker::Ticker(Nanos period) {
+  if (period <= 0) throw Panic("non-positive interval for NewTicker");
+  s_ = detail::make_timer(period, period);
+  c_ = s_->c;
+}
+
+Ticker::~Ticker() {
+  if (s_) stop();
+}
+
+void Ticker::stop() {
+  std::lock_guard lk(s_->core->mu);
+  s_->period = 0;
+  if (s_->timer) s_->core->cancel_timer(s_->timer);
+  s_->timer = 0;
+}
+
+}  // namespace poollab::rt
