@@ -67,21 +67,31 @@ long futex(std::atomic<std::uint32_t>* addr, int op, std::uint32_t val) {
 }
 
 // Spin briefly before sleeping: a core-to-core hand-off costs tens of
-// nanoseconds, a futex sleep-to-wake tens of microseconds (as Go's runtime does).
+// nanoseconds, a futex sleep-to-wake tens of microseconds (as Go's runtime
+// does). Like Go's limit on spinning Ms, only a few threads may spin at once:
+// with hundreds of parked threads on two cores, spinning would starve the
+// goroutines that can make progress.
+std::atomic<int> g_spinners{0};
+const int g_max_spinners = std::max(1, static_cast<int>(std::thread::hardware_concurrency()) - 1);
+
 void wait_token(std::atomic<std::uint32_t>& token) {
-  for (int i = 0; i < 4000; ++i) {
-    if (token.load(std::memory_order_acquire) == 1) return;
+  if (g_spinners.fetch_add(1, std::memory_order_relaxed) < g_max_spinners) {
+    for (int i = 0; i < 2000; ++i) {
+      if (token.load(std::memory_order_acquire) == 1) {
+        g_spinners.fetch_sub(1, std::memory_order_relaxed);
+        return;
+      }
 #if defined(__x86_64__) || defined(__i386__)
-    __builtin_ia32_pause();
+      __builtin_ia32_pause();
 #endif
-    if (i > 3000) std::this_thread::yield();
-  }
-  for (;;) {
-    std::uint32_t expected = 0;
-    if (token.compare_exchange_strong(expected, 2, std::memory_order_acq_rel)) {
-      futex(&token, FUTEX_WAIT_PRIVATE, 2);
     }
-    if (token.load(std::memory_order_acquire) == 1) return;
+  }
+  g_spinners.fetch_sub(1, std::memory_order_relaxed);
+  for (;;) {
+    std::uint32_t v = token.load(std::memory_order_acquire);
+    if (v == 1) return;
+    if (v == 0 && !token.compare_exchange_strong(v, 2, std::memory_order_acq_rel)) continue;
+    futex(&token, FUTEX_WAIT_PRIVATE, 2);  // returns at once if the token is no longer 2
   }
 }
 
