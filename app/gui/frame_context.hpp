@@ -1,5 +1,7 @@
 // What every panel gets each frame: the session it shows (read via snapshot and
 // event history, never runtime internals), shared selection state and the theme.
+// The App lays out the window: a panel draws into the child region it is given
+// (ImGui::GetContentRegionAvail()) and does not call ImGui::Begin itself.
 //
 //   void PoolView::draw(FrameContext& ctx) {
 //     for (const auto& g : ctx.snapshot.goroutines) { ... ctx.select_goroutine(g.id); }
