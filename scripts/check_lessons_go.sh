@@ -402,12 +402,14 @@ def check_lesson(c, d):
                 else:
                     c.ok(where, f"Go took {r['seconds']:.2f} s")
             elif q.get("predict") == "output":
+                # An output choice lists the printed lines in order, separated by ", " or newlines.
                 want = q["choices"][q["answer"][0]]
-                got = " ".join(sorted(r["stdout"].split()))
-                if sorted(want.replace(",", " ").split()) != sorted(r["stdout"].split()):
+                want_lines = [l.strip() for l in re.split(r",\s|\n", want) if l.strip()]
+                got_lines = [l.strip() for l in r["stdout"].split("\n") if l.strip()]
+                if want_lines != got_lines:
                     c.fail(where, f"answer {want!r}, Go printed {r['stdout']!r}")
                 else:
-                    c.ok(where, f"Go printed {got}")
+                    c.ok(where, f"Go printed {', '.join(got_lines)}")
         elif kind == "spot":
             text = render(src, *settings_of(q))
             if q.get("answer_line", "\0") not in text or not q.get("explanation"):
