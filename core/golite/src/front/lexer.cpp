@@ -2,6 +2,7 @@
 #include "front/lexer.hpp"
 
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 
@@ -516,16 +517,16 @@ bool parse_int_lit(std::string_view raw, int64_t& out, bool& overflow) {
     else if (b == 'o' || b == 'O') { base = 8; i = 2; }
     else { base = 8; i = 1; }
   }
-  unsigned __int128 v = 0;
+  uint64_t v = 0;
   bool any = false;
   for (; i < raw.size(); ++i) {
     if (raw[i] == '_') continue;
     int d = hex_val(raw[i]);
     if (d >= base) return false;
-    v = v * base + d;
     any = true;
-    if (v > static_cast<unsigned __int128>(INT64_MAX)) overflow = true;
-    if (v > (static_cast<unsigned __int128>(1) << 100)) v = static_cast<unsigned __int128>(1) << 100;
+    if (overflow) continue;
+    if (v > (uint64_t(INT64_MAX) - uint64_t(d)) / uint64_t(base)) overflow = true;
+    else v = v * base + d;
   }
   if (!any && !(raw == "0")) return raw.size() == 1;
   out = overflow ? INT64_MAX : static_cast<int64_t>(v);

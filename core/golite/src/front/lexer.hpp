@@ -46,7 +46,7 @@ const char* tok_string(Tok t);
 bool is_keyword(Tok t);
 
 // How Go's parser names a token in "unexpected X": "name x", "literal 5",
-// "keyword func", "newline", "EOF", or the operator itself.
+// "func" (keywords bare), "newline", "EOF", "semicolon", "comma", or the operator.
 std::string describe(const Token& t);
 
 // Splits source into tokens on demand. Lexical errors go to `error` (position, message).

@@ -103,6 +103,8 @@ enum class NativeType : uint8_t {
   WrapError,    // fmt.wrapError: what fmt.Errorf with %w returns
   Builder,      // strings.Builder
   Rand,         // rand.Rand
+  RngSource,    // rand.rngSource: what rand.NewSource returns
+  File,         // os.File (os.Stdout, os.Stderr)
 };
 
 struct Type {
@@ -124,6 +126,9 @@ struct Type {
   std::vector<const Type*> params;
   std::vector<const Type*> results;
   bool variadic = false;
+  // Func: parameter and result names when declared ("" each otherwise); for printing only.
+  std::vector<std::string> param_names;
+  std::vector<std::string> result_names;
 
   std::vector<const Type*> elems;  // Tuple
 
@@ -167,7 +172,8 @@ class TypeArena {
   const Type* map_of(const Type* key, const Type* value);
   const Type* chan_of(const Type* elem, ChanDir dir);
   const Type* tuple_of(std::vector<const Type*> elems);
-  const Type* func_of(std::vector<const Type*> params, std::vector<const Type*> results, bool variadic);
+  const Type* func_of(std::vector<const Type*> params, std::vector<const Type*> results, bool variadic,
+                      std::vector<std::string> param_names = {}, std::vector<std::string> result_names = {});
 
  private:
   std::mutex mu_;

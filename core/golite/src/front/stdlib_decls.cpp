@@ -1,0 +1,266 @@
+// The standard-library subset as Go declarations (types, constants, bodiless
+// functions); the checker reads these like any package, the evaluator binds
+// every function, method and variable by its Member id.
+#include "poollab/golite/stdlib_decls.hpp"
+
+#include <array>
+
+namespace poollab::golite {
+
+namespace {
+
+constexpr MemberInfo kMembers[] = {
+#define POOLLAB_GOLITE_MEMBER_INFO(id, pkg, recv, name) {Member::id, pkg, recv, name},
+    POOLLAB_GOLITE_MEMBERS(POOLLAB_GOLITE_MEMBER_INFO)
+#undef POOLLAB_GOLITE_MEMBER_INFO
+};
+
+constexpr std::string_view kFmt = R"(package fmt
+func Print(a ...any) (n int, err error)
+func Println(a ...any) (n int, err error)
+func Printf(format string, a ...any) (n int, err error)
+func Sprint(a ...any) string
+func Sprintln(a ...any) string
+func Sprintf(format string, a ...any) string
+func Errorf(format string, a ...any) error
+func Fprint(w any, a ...any) (n int, err error)
+func Fprintln(w any, a ...any) (n int, err error)
+func Fprintf(w any, format string, a ...any) (n int, err error)
+type wrapError struct {
+	msg string
+	err error
+}
+func (e *wrapError) Error() string
+func (e *wrapError) Unwrap() error
+)";
+
+constexpr std::string_view kSync = R"(package sync
+type WaitGroup struct{ state int }
+func (wg *WaitGroup) Add(delta int)
+func (wg *WaitGroup) Done()
+func (wg *WaitGroup) Wait()
+type Mutex struct{ state int }
+func (m *Mutex) Lock()
+func (m *Mutex) Unlock()
+func (m *Mutex) TryLock() bool
+type RWMutex struct{ state int }
+func (rw *RWMutex) Lock()
+func (rw *RWMutex) Unlock()
+func (rw *RWMutex) RLock()
+func (rw *RWMutex) RUnlock()
+type Once struct{ done int }
+func (o *Once) Do(f func())
+)";
+
+constexpr std::string_view kTime = R"(package time
+type Duration int64
+const (
+	Nanosecond  Duration = 1
+	Microsecond          = 1000 * Nanosecond
+	Millisecond          = 1000 * Microsecond
+	Second               = 1000 * Millisecond
+	Minute               = 60 * Second
+	Hour                 = 60 * Minute
+)
+type Time struct{ wall int64 }
+type Timer struct {
+	C <-chan Time
+	r int
+}
+type Ticker struct {
+	C <-chan Time
+	r int
+}
+func Sleep(d Duration)
+func Now() Time
+func Since(t Time) Duration
+func After(d Duration) <-chan Time
+func Tick(d Duration) <-chan Time
+func NewTimer(d Duration) *Timer
+func NewTicker(d Duration) *Ticker
+func AfterFunc(d Duration, f func()) *Timer
+func (d Duration) Seconds() float64
+func (d Duration) Milliseconds() int64
+func (d Duration) Microseconds() int64
+func (d Duration) Nanoseconds() int64
+func (d Duration) Minutes() float64
+func (d Duration) String() string
+func (d Duration) Round(m Duration) Duration
+func (d Duration) Truncate(m Duration) Duration
+func (t Time) Sub(u Time) Duration
+func (t Time) Add(d Duration) Time
+func (t Time) Before(u Time) bool
+func (t Time) After(u Time) bool
+func (t *Timer) Stop() bool
+func (t *Timer) Reset(d Duration) bool
+func (t *Ticker) Stop()
+func (t *Ticker) Reset(d Duration)
+)";
+
+constexpr std::string_view kContext = R"(package context
+import "time"
+type Context interface {
+	Deadline() (deadline time.Time, ok bool)
+	Done() <-chan struct{}
+	Err() error
+	Value(key any) any
+}
+type CancelFunc func()
+type ctxImpl struct{ id int }
+func (c *ctxImpl) Deadline() (deadline time.Time, ok bool)
+func (c *ctxImpl) Done() <-chan struct{}
+func (c *ctxImpl) Err() error
+func (c *ctxImpl) Value(key any) any
+func Background() Context
+func TODO() Context
+func WithCancel(parent Context) (ctx Context, cancel CancelFunc)
+func WithTimeout(parent Context, timeout time.Duration) (Context, CancelFunc)
+func WithDeadline(parent Context, d time.Time) (Context, CancelFunc)
+func WithValue(parent Context, key, val any) Context
+var Canceled error
+var DeadlineExceeded error
+)";
+
+constexpr std::string_view kErrors = R"(package errors
+func New(text string) error
+func Is(err, target error) bool
+func As(err error, target any) bool
+func Unwrap(err error) error
+func Join(errs ...error) error
+type errorString struct{ s string }
+func (e *errorString) Error() string
+)";
+
+constexpr std::string_view kSort = R"(package sort
+func Ints(x []int)
+func Strings(x []string)
+func Float64s(x []float64)
+func Slice(x any, less func(i, j int) bool)
+func SliceStable(x any, less func(i, j int) bool)
+func SearchInts(a []int, x int) int
+)";
+
+constexpr std::string_view kStrings = R"(package strings
+func Join(elems []string, sep string) string
+func Split(s, sep string) []string
+func Fields(s string) []string
+func Contains(s, substr string) bool
+func HasPrefix(s, prefix string) bool
+func HasSuffix(s, suffix string) bool
+func Index(s, substr string) int
+func Repeat(s string, count int) string
+func Replace(s, old, new string, n int) string
+func ReplaceAll(s, old, new string) string
+func ToUpper(s string) string
+func ToLower(s string) string
+func TrimSpace(s string) string
+func Trim(s, cutset string) string
+func TrimPrefix(s, prefix string) string
+func TrimSuffix(s, suffix string) string
+func Count(s, substr string) int
+func Title(s string) string
+type Builder struct{ buf []byte }
+func (b *Builder) WriteString(s string) (int, error)
+func (b *Builder) WriteByte(c byte) error
+func (b *Builder) WriteRune(r rune) (int, error)
+func (b *Builder) String() string
+func (b *Builder) Len() int
+func (b *Builder) Reset()
+)";
+
+constexpr std::string_view kStrconv = R"(package strconv
+func Itoa(i int) string
+func Atoi(s string) (int, error)
+func FormatInt(i int64, base int) string
+func ParseInt(s string, base int, bitSize int) (i int64, err error)
+func ParseFloat(s string, bitSize int) (float64, error)
+func FormatFloat(f float64, fmt byte, prec, bitSize int) string
+func Quote(s string) string
+func ParseBool(str string) (bool, error)
+func FormatBool(b bool) string
+)";
+
+constexpr std::string_view kRand = R"(package rand
+type Source interface {
+	Int63() int64
+	Seed(seed int64)
+}
+type rngSource struct{ state int64 }
+func (r *rngSource) Int63() int64
+func (r *rngSource) Seed(seed int64)
+type Rand struct{ src Source }
+func Intn(n int) int
+func Int() int
+func Int63() int64
+func Float64() float64
+func Perm(n int) []int
+func Shuffle(n int, swap func(i, j int))
+func Seed(seed int64)
+func New(src Source) *Rand
+func NewSource(seed int64) Source
+func (r *Rand) Intn(n int) int
+func (r *Rand) Int() int
+func (r *Rand) Int63() int64
+func (r *Rand) Float64() float64
+func (r *Rand) Perm(n int) []int
+func (r *Rand) Shuffle(n int, swap func(i, j int))
+)";
+
+constexpr std::string_view kRuntime = R"(package runtime
+func NumGoroutine() int
+func Gosched()
+func NumCPU() int
+func GOMAXPROCS(n int) int
+)";
+
+constexpr std::string_view kOs = R"(package os
+type File struct{ fd int }
+func Exit(code int)
+func Getenv(key string) string
+var Stdout *File
+var Stderr *File
+var Args []string
+)";
+
+constexpr std::string_view kSim = R"(package sim
+import (
+	"context"
+	"time"
+)
+func Configure(minLatency, maxLatency time.Duration, failPercent int)
+func Fetch(ctx context.Context, url string) (int, error)
+func Work(d time.Duration)
+)";
+
+struct PackageSource {
+  std::string_view path;
+  std::string_view source;
+};
+constexpr PackageSource kPackages[] = {
+    {"fmt", kFmt},         {"sync", kSync},       {"time", kTime},       {"context", kContext},
+    {"errors", kErrors},   {"sort", kSort},       {"strings", kStrings}, {"strconv", kStrconv},
+    {"math/rand", kRand},  {"runtime", kRuntime}, {"os", kOs},           {"poollab/sim", kSim},
+};
+
+}  // namespace
+
+const MemberInfo& member_info(Member id) { return kMembers[static_cast<int>(id)]; }
+
+Member find_member(std::string_view package, std::string_view recv, std::string_view name) {
+  for (const auto& m : kMembers)
+    if (m.package == package && m.recv == recv && m.name == name) return m.id;
+  return Member::Count;
+}
+
+std::string_view stdlib_source(std::string_view import_path) {
+  for (const auto& p : kPackages)
+    if (p.path == import_path) return p.source;
+  return {};
+}
+
+std::string_view package_name(std::string_view import_path) {
+  auto slash = import_path.rfind('/');
+  return slash == std::string_view::npos ? import_path : import_path.substr(slash + 1);
+}
+
+}  // namespace poollab::golite
