@@ -420,7 +420,7 @@ def check_lesson(c, d):
             ex = expects.get(q.get("expect"))
             if q.get("blank") not in tmarks or ex is None or not q.get("explanation"):
                 c.fail(where, "fill needs a blank toggle, an existing expect and an explanation")
-            elif q.get("solution", "\0") not in src:
+            elif any(l.strip() not in src for l in q.get("solution", "\0").split("\n")):
                 c.fail(where, f"solution {q.get('solution')!r} does not appear in the listing")
             else:
                 c.ok(where)
