@@ -36,6 +36,14 @@ func worker(jobs <-chan int, results chan<- result, wg *sync.WaitGroup) {
 	}
 }
 
+// produce sends every number, then closes jobs.
+func produce(jobs chan<- int) {
+	for _, n := range numbers {
+		jobs <- n
+	}
+	close(jobs)
+}
+
 func main() {
 	jobs := make(chan int)
 	results := make(chan result)
@@ -45,12 +53,7 @@ func main() {
 		wg.Add(1)
 		go worker(jobs, results, &wg)
 	}
-	go func() {
-		for _, n := range numbers {
-			jobs <- n
-		}
-		close(jobs)
-	}()
+	go produce(jobs)
 	go func() { // toggle: closer
 		wg.Wait()      // toggle: closer
 		close(results) // toggle: closer
