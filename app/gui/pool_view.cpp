@@ -1,0 +1,615 @@
+#include "gui/pool_view.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "gui/lesson_view.hpp"
+#include "gui/theme.hpp"
+#include "gui/viz_draw.hpp"
+
+namespace poollab::gui {
+
+using rt::GoId;
+using rt::ObjId;
+
+namespace {
+
+constexpr int kMaxSlots = 10;          // longer buffers show their first slots and "+N"
+constexpr std::size_t kMaxBoxes = 96;  // more workers than this are summarised
+constexpr std::size_t kMaxWaiters = 4; // parked senders / receivers listed under a channel
+
+ImVec2 operator+(ImVec2 a, ImVec2 b) { return ImVec2(a.x + b.x, a.y + b.y); }
+
+}  // namespace
+
+PoolView::PoolView(std::shared_ptr<viz::Model> model) : model_(std::move(model)) {}
+
+ImVec2 PoolView::ChanGeo::slot_centre(std::int64_t i) const {
+  float y = (min.y + max.y) * 0.5f;
+  if (slots == 0) return ImVec2((min.x + max.x) * 0.5f, y);
+  i = std::clamp<std::int64_t>(i, 0, slots - 1);
+  return ImVec2(max.x - (static_cast<float>(i) + 0.5f) * slot_w, y);
+}
+
+std::optional<PoolView::Box> PoolView::box_of(GoId id) const {
+  auto it = boxes_.find(id);
+  if (it == boxes_.end()) return std::nullopt;
+  return it->second;
+}
+
+const rt::GoroutineInfo* PoolView::live(GoId id) const {
+  auto it = live_.find(id);
+  return it == live_.end() ? nullptr : it->second;
+}
+
+const rt::ChannelInfo* PoolView::chan_info(ObjId id) const {
+  auto it = chans_.find(id);
+  return it == chans_.end() ? nullptr : it->second;
+}
+
+void PoolView::refresh_layout(const FrameContext& ctx) {
+  LayoutKey key{model_->generation(), model_->processed(), ctx.snapshot.events, ctx.snapshot.steps,
+                ctx.snapshot.goroutines.size(), ctx.snapshot.channels.size(), ctx.lesson};
+  if (key == layout_key_) return;
+  layout_key_ = key;
+  layout_ = viz::derive_layout(viz::roles_of(ctx), *model_, ctx.snapshot);
+}
+
+void PoolView::draw(FrameContext& ctx) {
+  model_->update(ctx);
+  refresh_layout(ctx);
+  live_.clear();
+  for (const rt::GoroutineInfo& g : ctx.snapshot.goroutines) live_[g.id] = &g;
+  chans_.clear();
+  for (const rt::ChannelInfo& c : ctx.snapshot.channels) chans_[c.id] = &c;
+  boxes_.clear();
+  out_pos_.clear();
+  in_pos_.clear();
+  chan_geo_.clear();
+  line_ = ImGui::GetTextLineHeight();
+
+  ImGui::BeginChild("##pool", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
+  draw_header(ctx);
+  if (model_->lanes().empty() && ctx.snapshot.goroutines.empty()) {
+    ImGui::TextDisabled("No program running yet: press Run or Step.");
+    ImGui::EndChild();
+    return;
+  }
+
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const Theme& th = ctx.theme;
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float L = line_;
+  const float gap = 2.2f * L;
+  const float pad = 0.5f * L;
+  float y = origin.y;
+  float content_w = avail.x;
+
+  const auto& P = layout_;
+  const bool has_pool = !P.workers.empty() || P.jobs != 0;
+  if (has_pool) {
+    // Workers: a grid that fits the height left, compact boxes when there are many.
+    const std::size_t n = std::min(P.workers.size(), kMaxBoxes);
+    const bool compact = P.workers.size() > 12;
+    const ImVec2 box(compact ? 8.0f * L : 11.0f * L, compact ? 2.0f * L + 8.0f : 3.0f * L + 10.0f);
+    const float cell_gap = 0.4f * L;
+    const float others_reserve = P.others.empty() && P.other_channels.empty() ? 0.0f : 4.5f * L;
+    const float height_left = std::max(box.y, avail.y - others_reserve - 2.0f * L);
+    std::size_t rows_fit = std::max<std::size_t>(1, static_cast<std::size_t>((height_left + cell_gap) / (box.y + cell_gap)));
+    std::size_t cols = n == 0 ? 0 : (n + rows_fit - 1) / rows_fit;
+    std::size_t rows = cols == 0 ? 0 : (n + cols - 1) / cols;
+    const float grid_w = cols == 0 ? box.x : cols * box.x + (cols - 1) * cell_gap;
+    const float grid_h = rows == 0 ? box.y : rows * box.y + (rows - 1) * cell_gap;
+
+    const ImVec2 jobs_sz = P.jobs ? channel_size(P.jobs) : ImVec2(0, 0);
+    const ImVec2 res_sz = P.results ? channel_size(P.results) : ImVec2(0, 0);
+    const ImVec2 side_box(11.0f * L, 3.0f * L + 10.0f);
+    auto stack_h = [&](std::size_t k) { return k == 0 ? 0.0f : k * side_box.y + (k - 1) * cell_gap; };
+    const float main_h = std::max({grid_h, stack_h(P.producers.size()), stack_h(P.consumers.size()), jobs_sz.y, res_sz.y});
+
+    // Columns left to right; spare width spreads the gaps.
+    float need = 2 * pad + grid_w;
+    int columns = 1;
+    if (!P.producers.empty()) need += side_box.x, ++columns;
+    if (P.jobs) need += jobs_sz.x, ++columns;
+    if (P.results) need += res_sz.x, ++columns;
+    if (!P.consumers.empty()) need += side_box.x, ++columns;
+    float g = columns > 1 ? std::max(gap, (avail.x - need) / (columns - 1)) : gap;
+    g = std::min(g, 6.0f * L);
+    content_w = std::max(avail.x, need + (columns - 1) * g);
+    const float mid = y + main_h * 0.5f + L;  // a line above for channel titles
+    float x = origin.x + pad;
+
+    auto draw_stack = [&](const std::vector<GoId>& ids, float sx) {
+      float sy = mid - stack_h(ids.size()) * 0.5f;
+      for (GoId id : ids) {
+        draw_goroutine(ctx, id, ImVec2(sx, sy), side_box, false);
+        sy += side_box.y + cell_gap;
+      }
+    };
+    float producers_right = 0, jobs_left = 0, jobs_right = 0, grid_left = 0, grid_right = 0, res_left = 0,
+          res_right = 0, consumers_left = 0;
+    if (!P.producers.empty()) {
+      draw_stack(P.producers, x);
+      producers_right = x + side_box.x;
+      x += side_box.x + g;
+    }
+    if (P.jobs) {
+      draw_channel(ctx, P.jobs, ImVec2(x, mid - jobs_sz.y * 0.5f));
+      jobs_left = x;
+      jobs_right = x + jobs_sz.x;
+      x += jobs_sz.x + g;
+    }
+    grid_left = x;
+    {
+      float gy = mid - grid_h * 0.5f;
+      for (std::size_t i = 0; i < n; ++i) {
+        std::size_t c = i / rows, r = i % rows;
+        draw_goroutine(ctx, P.workers[i], ImVec2(x + c * (box.x + cell_gap), gy + r * (box.y + cell_gap)), box, compact);
+      }
+      if (P.workers.size() > n) {
+        char more[48];
+        std::snprintf(more, sizeof more, "+%zu more workers", P.workers.size() - n);
+        dl->AddText(ImVec2(x, gy + grid_h + 2), th.text_dim, more);
+      }
+      if (n == 0) {
+        dl->AddRect(ImVec2(x, mid - box.y * 0.5f), ImVec2(x + box.x, mid + box.y * 0.5f), th.text_dim, 4.0f);
+        viz::text_clipped(dl, ImVec2(x + pad, mid - L * 0.5f), th.text_dim, "no workers yet", x + box.x - pad);
+      }
+      ImVec2 title(x, mid - grid_h * 0.5f - L - 2);
+      dl->AddText(title, th.text_dim, "workers");
+    }
+    grid_right = x + grid_w;
+    x += grid_w + g;
+    if (P.results) {
+      draw_channel(ctx, P.results, ImVec2(x, mid - res_sz.y * 0.5f));
+      res_left = x;
+      res_right = x + res_sz.x;
+      x += res_sz.x + g;
+    }
+    if (!P.consumers.empty()) {
+      draw_stack(P.consumers, x);
+      consumers_left = x;
+    }
+
+    // Flow arrows between the columns.
+    const ImU32 flow = viz::with_alpha(th.text_dim, 0.55f);
+    const float head = 0.5f * L;
+    auto connect = [&](float x0, float x1) {
+      if (x0 > 0 && x1 > 0) viz::arrow(dl, ImVec2(x0 + 3, mid), ImVec2(x1 - 3, mid), flow, 1.5f, head);
+    };
+    if (P.jobs) connect(producers_right, jobs_left);
+    if (P.jobs) {
+      if (n > 0 && n <= 12) {  // fan out to each worker
+        for (std::size_t i = 0; i < n; ++i) {
+          if (auto b = box_of(P.workers[i]); b && i < rows)
+            viz::arrow(dl, ImVec2(jobs_right + 3, mid), ImVec2(b->min.x - 2, b->centre().y), viz::with_alpha(flow, 0.35f), 1.0f, head * 0.8f);
+        }
+      } else {
+        connect(jobs_right, grid_left);
+      }
+    }
+    if (P.results) {
+      if (n > 0 && n <= 12) {
+        for (std::size_t i = n - std::min(n, rows); i < n; ++i) {
+          if (auto b = box_of(P.workers[i]))
+            viz::arrow(dl, ImVec2(b->max.x + 2, b->centre().y), ImVec2(res_left - 3, mid), viz::with_alpha(flow, 0.35f), 1.0f, head * 0.8f);
+        }
+      } else {
+        connect(grid_right, res_left);
+      }
+      connect(res_right, consumers_left);
+    } else if (!P.consumers.empty()) {
+      connect(grid_right, consumers_left);
+    }
+    y += main_h + 2.5f * L;
+  }
+
+  if (!P.stages.empty()) {
+    y += draw_pipeline(ctx, ImVec2(origin.x + pad, y)) + L;
+  }
+
+  if (!P.others.empty() || !P.other_channels.empty()) {
+    if (has_pool || !P.stages.empty()) {
+      dl->AddLine(ImVec2(origin.x, y), ImVec2(origin.x + content_w, y), viz::with_alpha(th.text_dim, 0.3f));
+      dl->AddText(ImVec2(origin.x + pad, y + 2), th.text_dim, has_pool ? "other goroutines and channels" : "goroutines and channels");
+      y += L + 6;
+    }
+    y += draw_flow(ctx, ImVec2(origin.x + pad, y), origin.x + std::max(avail.x, 40.0f * L) - pad, P.others, P.other_channels);
+  }
+
+  draw_moving_values(ctx);
+
+  // Tell ImGui how big the drawing is, so the child scrolls when it does not fit.
+  ImGui::SetCursorScreenPos(origin);
+  ImGui::Dummy(ImVec2(content_w, std::max(1.0f, y - origin.y)));
+  ImGui::EndChild();
+}
+
+void PoolView::draw_header(FrameContext& ctx) {
+  viz::state_legend(ctx.theme);
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  float h = draw_wait_groups_and_semaphore(ctx, p, p.x + ImGui::GetContentRegionAvail().x);
+  if (h > 0) ImGui::Dummy(ImVec2(1, h));
+  ImGui::Spacing();
+}
+
+float PoolView::draw_wait_groups_and_semaphore(FrameContext& ctx, ImVec2 pos, float max_x) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const Theme& th = ctx.theme;
+  const float L = line_;
+  float x = pos.x;
+  float h = 0;
+  char buf[128];
+  for (ObjId id : layout_.wait_groups) {
+    const rt::WaitGroupInfo* wg = nullptr;
+    for (const auto& w : ctx.snapshot.wait_groups)
+      if (w.id == id) wg = &w;
+    if (!wg) continue;
+    std::snprintf(buf, sizeof buf, "WaitGroup %s  counter %lld", wg->name.empty() ? "" : wg->name.c_str(),
+                  static_cast<long long>(wg->counter));
+    std::string text = buf;
+    if (!wg->waiters.empty()) {
+      text += "  waiting:";
+      for (GoId w : wg->waiters) text += " " + viz::goroutine_label(w, model_->function_of(w));
+    }
+    float w = ImGui::CalcTextSize(text.c_str()).x + L;
+    if (x + w > max_x && x > pos.x) break;  // one row; the goroutine table has the rest
+    ImU32 col = wg->waiters.empty() ? th.panel : viz::mix(th.panel, th.colour(StateColour::BlockedSync), 0.45f);
+    dl->AddRectFilled(ImVec2(x, pos.y), ImVec2(x + w, pos.y + L + 6), col, 4.0f);
+    dl->AddText(ImVec2(x + L * 0.5f, pos.y + 3), th.text, text.c_str());
+    x += w + L;
+    h = L + 6;
+  }
+  if (layout_.semaphore) {
+    const rt::ChannelInfo* c = chan_info(layout_.semaphore);
+    std::size_t cap = c ? c->cap : 0;
+    std::size_t held = c ? c->buffer.size() : 0;
+    std::snprintf(buf, sizeof buf, "semaphore %s  %zu of %zu tokens held", model_->channel_name(layout_.semaphore).c_str(), held, cap);
+    float r = L * 0.35f;
+    std::size_t shown = std::min<std::size_t>(cap, 16);
+    float w = ImGui::CalcTextSize(buf).x + L + shown * (2 * r + 4) + L;
+    dl->AddRectFilled(ImVec2(x, pos.y), ImVec2(x + w, pos.y + L + 6), th.panel, 4.0f);
+    dl->AddText(ImVec2(x + L * 0.5f, pos.y + 3), th.text, buf);
+    float cx = x + L * 0.5f + ImGui::CalcTextSize(buf).x + L;
+    for (std::size_t i = 0; i < shown; ++i) {
+      ImVec2 centre(cx + r, pos.y + 3 + L * 0.5f);
+      if (i < held) {
+        dl->AddCircleFilled(centre, r, th.accent);
+      } else {
+        dl->AddCircle(centre, r, th.text_dim, 0, 1.5f);
+      }
+      cx += 2 * r + 4;
+    }
+    if (c && !c->senders.empty()) {
+      std::snprintf(buf, sizeof buf, "%zu waiting for a token", c->senders.size());
+      dl->AddText(ImVec2(x + w + 4, pos.y + 3), th.colour(StateColour::ParkedSend), buf);
+    }
+    h = L + 6;
+  }
+  return h;
+}
+
+void PoolView::draw_goroutine(FrameContext& ctx, GoId id, ImVec2 pos, ImVec2 size, bool compact) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const Theme& th = ctx.theme;
+  const float L = line_;
+  const rt::GoroutineInfo* g = live(id);
+  const viz::Lane* lane = model_->lane(id);
+  const StateColour state = g ? viz::state_of(*g) : StateColour::Done;
+  const ImU32 colour = th.colour(state);
+  const ImVec2 max(pos.x + size.x, pos.y + size.y);
+  const bool selected = ctx.selected_goroutine == id;
+  const bool at_gate =
+      g && std::find(ctx.snapshot.at_gate.begin(), ctx.snapshot.at_gate.end(), id) != ctx.snapshot.at_gate.end();
+
+  ImGui::PushID(static_cast<int>(id));
+  ImGui::SetCursorScreenPos(pos);
+  ImGui::InvisibleButton("##g", size);
+  const bool hovered = ImGui::IsItemHovered();
+  if (ImGui::IsItemClicked(ImGuiMouseButton_Left)) {
+    ctx.selected_goroutine = id;
+    if (g && state != StateColour::Done) ctx.step_request = id;
+  }
+  ImGui::PopID();
+
+  const float stripe = 0.45f * L;
+  dl->AddRectFilled(pos, max, viz::mix(th.panel, colour, th.high_contrast ? 0.15f : 0.3f), 5.0f);
+  dl->AddRectFilled(pos, ImVec2(pos.x + stripe, max.y), colour, 5.0f, ImDrawFlags_RoundCornersLeft);
+  dl->AddRect(pos, max, selected ? th.accent : (hovered ? th.text : colour), 5.0f, 0, selected ? 3.0f : 1.5f);
+  if (at_gate) {  // may move next: a small play mark in the corner
+    float s = 0.35f * L;
+    ImVec2 c(max.x - s - 4, pos.y + s + 4);
+    dl->AddTriangleFilled(ImVec2(c.x - s * 0.6f, c.y - s), ImVec2(c.x - s * 0.6f, c.y + s), ImVec2(c.x + s, c.y), th.accent);
+  }
+
+  const std::string function = g ? g->function : (lane ? lane->function : std::string());
+  const float tx = pos.x + stripe + 0.35f * L;
+  const float right = max.x - (at_gate ? L : 0.3f * L);
+  float ty = pos.y + 4;
+  viz::text_clipped(dl, ImVec2(tx, ty), th.text, viz::goroutine_label(id, function), right);
+  ty += L;
+
+  std::string what = viz::state_label(state);
+  if (g && g->state == rt::GState::Blocked && g->waiting_on != 0 &&
+      (state == StateColour::ParkedSend || state == StateColour::ParkedRecv)) {
+    what = (state == StateColour::ParkedSend ? "send -> " : "recv <- ") + model_->channel_name(g->waiting_on);
+  } else if (g && state == StateColour::BlockedSync) {
+    what = g->wait_reason;
+  }
+  std::string job;
+  if (lane && !lane->current_job.empty()) job = "job " + lane->current_job;
+  const int line = g ? g->line : (lane ? lane->line : 0);
+  char line_text[24] = "";
+  if (line > 0) std::snprintf(line_text, sizeof line_text, compact ? "L%d" : "line %d", line);
+
+  if (compact) {
+    std::string second = job.empty() ? what : job;
+    if (line > 0) second += std::string("  ") + line_text;
+    viz::text_clipped(dl, ImVec2(tx, ty), th.text_dim, second, max.x - 0.3f * L);
+  } else {
+    viz::text_clipped(dl, ImVec2(tx, ty), th.text, what, max.x - 0.3f * L);
+    ty += L;
+    std::string third = job;
+    if (line > 0) third += (third.empty() ? "" : "   ") + std::string(line_text);
+    viz::text_clipped(dl, ImVec2(tx, ty), th.text_dim, third, max.x - 0.3f * L);
+  }
+
+  if (hovered) {
+    ImGui::BeginTooltip();
+    ImGui::Text("%s", viz::goroutine_label(id, function).c_str());
+    ImGui::Text("state: %s%s%s", viz::state_label(state), g && !g->wait_reason.empty() ? "  (" : "",
+                g && !g->wait_reason.empty() ? (g->wait_reason + ")").c_str() : "");
+    if (line > 0) ImGui::Text("line %d", line);
+    if (!job.empty()) ImGui::Text("%s", job.c_str());
+    if (g && state != StateColour::Done) ImGui::TextDisabled("click: select and step this goroutine");
+    ImGui::EndTooltip();
+  }
+
+  Box b{pos, max};
+  boxes_.try_emplace(id, b);
+  out_pos_.try_emplace(id, ImVec2(max.x, (pos.y + max.y) * 0.5f));
+  in_pos_.try_emplace(id, ImVec2(pos.x, (pos.y + max.y) * 0.5f));
+}
+
+ImVec2 PoolView::channel_size(ObjId id) const {
+  const float L = line_;
+  const rt::ChannelInfo* c = chan_info(id);
+  std::size_t cap = c ? c->cap : 0;
+  if (!c) {
+    if (const viz::ChannelTrack* t = model_->channel(id)) cap = static_cast<std::size_t>(t->cap_seen);
+  }
+  const float slot_w = 2.6f * L;
+  int slots = static_cast<int>(std::min<std::size_t>(cap, kMaxSlots));
+  float w = slots == 0 ? 3.2f * L : slots * slot_w;
+  std::size_t waiting = 0;
+  if (c) waiting = std::min(kMaxWaiters + 1, std::max(c->senders.size(), c->receivers.size()));
+  // title line + slots + a caption line + waiting lines
+  float h = L + 2.0f * L + 4 + L + waiting * L;
+  return ImVec2(std::max(w, 7.0f * L), h);
+}
+
+void PoolView::draw_channel(FrameContext& ctx, ObjId id, ImVec2 pos) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const Theme& th = ctx.theme;
+  const float L = line_;
+  const rt::ChannelInfo* c = chan_info(id);
+  const viz::ChannelTrack* track = model_->channel(id);
+  const std::size_t cap = c ? c->cap : (track ? static_cast<std::size_t>(track->cap_seen) : 0);
+  const bool closed = c ? c->closed : (track && track->closed);
+  const std::size_t len = c ? c->buffer.size() : 0;
+  const ImVec2 size = channel_size(id);
+  const float slot_w = 2.6f * L;
+  const int slots = static_cast<int>(std::min<std::size_t>(cap, kMaxSlots));
+  const float body_w = slots == 0 ? 3.2f * L : slots * slot_w;
+  const float bx = pos.x + (size.x - body_w) * 0.5f;
+  const float by = pos.y + L + 2;
+  const ImVec2 bmin(bx, by), bmax(bx + body_w, by + 2.0f * L);
+
+  // Title: name, fill and the closed flag.
+  std::string name = model_->channel_name(id);
+  char title[96];
+  if (cap == 0) {
+    std::snprintf(title, sizeof title, "%s (unbuffered)", name.c_str());
+  } else {
+    std::snprintf(title, sizeof title, "%s  %zu/%zu", name.c_str(), len, cap);
+  }
+  float tw = ImGui::CalcTextSize(title).x;
+  float title_x = pos.x + (size.x - tw) * 0.5f;
+  dl->AddText(ImVec2(title_x, pos.y), th.text, title);
+  if (closed) {
+    const char* badge = "closed";
+    ImVec2 bs = ImGui::CalcTextSize(badge);
+    ImVec2 b0(bmax.x - bs.x - 6, bmax.y + 2);
+    dl->AddRectFilled(b0, ImVec2(b0.x + bs.x + 6, b0.y + L), th.colour(StateColour::BlockedSync), 3.0f);
+    dl->AddText(ImVec2(b0.x + 3, b0.y), IM_COL32(255, 255, 255, 255), badge);
+  }
+
+  // Body: slots, head (next to leave) on the right.
+  const ImU32 outline = closed ? th.colour(StateColour::BlockedSync) : th.text_dim;
+  if (slots == 0) {
+    dl->AddRectFilled(bmin, bmax, th.panel, 4.0f);
+    dl->AddRect(bmin, bmax, outline, 4.0f, 0, 1.5f);
+    viz::arrow(dl, ImVec2(bmin.x + 4, (bmin.y + bmax.y) * 0.5f), ImVec2(bmax.x - 4, (bmin.y + bmax.y) * 0.5f), th.text_dim, 1.0f, 0.4f * L);
+  } else {
+    for (int i = 0; i < slots; ++i) {  // i = 0 is the head
+      ImVec2 s0(bmax.x - (i + 1) * slot_w, bmin.y), s1(bmax.x - i * slot_w, bmax.y);
+      bool full = static_cast<std::size_t>(i) < len;
+      dl->AddRectFilled(ImVec2(s0.x + 1, s0.y + 1), ImVec2(s1.x - 1, s1.y - 1), full ? viz::mix(th.panel, th.accent, 0.35f) : th.panel, 3.0f);
+      if (full) {
+        const std::string& v = (i == slots - 1 && len > static_cast<std::size_t>(slots)) ? "+" + std::to_string(len - slots + 1) : c->buffer[i];
+        float vw = ImGui::CalcTextSize(v.c_str()).x;
+        viz::text_clipped(dl, ImVec2(std::max(s0.x + 3, (s0.x + s1.x - vw) * 0.5f), s0.y + L * 0.5f), th.text, v, s1.x - 2);
+      }
+    }
+    dl->AddRect(bmin, bmax, outline, 3.0f, 0, 1.5f);
+    if (cap > static_cast<std::size_t>(slots)) {
+      char more[32];
+      std::snprintf(more, sizeof more, "%zu slots", cap);
+      dl->AddText(ImVec2(bmin.x, bmax.y + 2), th.text_dim, more);
+    }
+  }
+
+  // Parked senders (left, with the value each holds) and receivers (right).
+  float wy = bmax.y + L + 4;
+  if (c) {
+    const ImU32 send_col = th.colour(StateColour::ParkedSend), recv_col = th.colour(StateColour::ParkedRecv);
+    for (std::size_t i = 0; i < c->senders.size() && i <= kMaxWaiters; ++i) {
+      std::string s = i == kMaxWaiters ? "+" + std::to_string(c->senders.size() - i) + " senders"
+                                       : "G" + std::to_string(c->senders[i]) +
+                                             (i < c->pending_values.size() ? " holds " + c->pending_values[i] : "");
+      viz::text_clipped(dl, ImVec2(pos.x, wy + i * L), send_col, s, pos.x + size.x * 0.5f);
+    }
+    for (std::size_t i = 0; i < c->receivers.size() && i <= kMaxWaiters; ++i) {
+      std::string s = i == kMaxWaiters ? "+" + std::to_string(c->receivers.size() - i) + " waiting"
+                                       : "G" + std::to_string(c->receivers[i]) + " waits";
+      float w = ImGui::CalcTextSize(s.c_str()).x;
+      viz::text_clipped(dl, ImVec2(std::max(pos.x + size.x * 0.5f + 2, pos.x + size.x - w), wy + i * L), recv_col, s,
+                        pos.x + size.x);
+    }
+  }
+
+  if (ImGui::IsMouseHoveringRect(bmin, bmax) && ImGui::IsWindowHovered()) {
+    ImGui::BeginTooltip();
+    ImGui::Text("channel %s: %zu of %zu buffered%s", name.c_str(), len, cap, closed ? ", closed" : "");
+    if (track) ImGui::Text("%llu sent, %llu received", static_cast<unsigned long long>(track->sends),
+                           static_cast<unsigned long long>(track->recvs));
+    if (c && !c->senders.empty()) ImGui::Text("%zu parked senders", c->senders.size());
+    if (c && !c->receivers.empty()) ImGui::Text("%zu parked receivers", c->receivers.size());
+    ImGui::EndTooltip();
+  }
+
+  ChanGeo geo{bmin, bmax, slots, slot_w};
+  chan_geo_.try_emplace(id, geo);
+}
+
+float PoolView::draw_flow(FrameContext& ctx, ImVec2 pos, float max_x, const std::vector<GoId>& gs,
+                          const std::vector<ObjId>& chans) {
+  const float L = line_;
+  const ImVec2 box(11.0f * L, 3.0f * L + 10.0f);
+  const float gap = 0.8f * L;
+  float x = pos.x, y = pos.y, row_h = 0;
+  auto place = [&](ImVec2 size) {
+    if (x > pos.x && x + size.x > max_x) {
+      x = pos.x;
+      y += row_h + gap;
+      row_h = 0;
+    }
+    ImVec2 at(x, y);
+    x += size.x + gap;
+    row_h = std::max(row_h, size.y);
+    return at;
+  };
+  std::size_t shown = 0;
+  for (GoId id : gs) {
+    if (++shown > kMaxBoxes) break;
+    draw_goroutine(ctx, id, place(box), box, false);
+  }
+  if (gs.size() > kMaxBoxes) {
+    char more[48];
+    std::snprintf(more, sizeof more, "+%zu more goroutines", gs.size() - kMaxBoxes);
+    ImVec2 at = place(ImVec2(ImGui::CalcTextSize(more).x, L));
+    ImGui::GetWindowDrawList()->AddText(at, ctx.theme.text_dim, more);
+  }
+  shown = 0;
+  for (ObjId id : chans) {
+    if (++shown > 32) break;
+    ImVec2 size = channel_size(id);
+    draw_channel(ctx, id, place(size));
+  }
+  return y + row_h - pos.y + gap;
+}
+
+float PoolView::draw_pipeline(FrameContext& ctx, ImVec2 pos) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float L = line_;
+  const ImVec2 box(10.0f * L, 3.0f * L + 10.0f);
+  const float gap = 1.6f * L;
+  const float cell_gap = 0.4f * L;
+  float h = 0;
+  for (const auto& st : layout_.stages) {
+    h = std::max(h, std::min<std::size_t>(st.goroutines.size(), 6) * (box.y + cell_gap));
+    if (st.out) h = std::max(h, channel_size(st.out).y);
+  }
+  h = std::max(h, box.y);
+  dl->AddText(pos, ctx.theme.text_dim, "pipeline");
+  const float mid = pos.y + L + 4 + h * 0.5f;
+  float x = pos.x;
+  float prev_right = 0;
+  const ImU32 flow = viz::with_alpha(ctx.theme.text_dim, 0.55f);
+  for (const auto& st : layout_.stages) {
+    std::size_t k = std::min<std::size_t>(st.goroutines.size(), 6);
+    if (prev_right > 0) viz::arrow(dl, ImVec2(prev_right + 3, mid), ImVec2(x - 3, mid), flow, 1.5f, 0.5f * L);
+    if (k == 0) {
+      dl->AddRect(ImVec2(x, mid - box.y * 0.5f), ImVec2(x + box.x, mid + box.y * 0.5f), ctx.theme.text_dim, 4.0f);
+      viz::text_clipped(dl, ImVec2(x + 0.5f * L, mid - 0.5f * L), ctx.theme.text_dim, viz::short_function(st.function), x + box.x);
+    }
+    float sy = mid - (k * (box.y + cell_gap) - cell_gap) * 0.5f;
+    for (std::size_t i = 0; i < k; ++i) draw_goroutine(ctx, st.goroutines[i], ImVec2(x, sy + i * (box.y + cell_gap)), box, false);
+    x += box.x;
+    prev_right = x;
+    x += gap;
+    if (st.out) {
+      ImVec2 cs = channel_size(st.out);
+      viz::arrow(dl, ImVec2(prev_right + 3, mid), ImVec2(x - 3, mid), flow, 1.5f, 0.5f * L);
+      draw_channel(ctx, st.out, ImVec2(x, mid - cs.y * 0.5f));
+      prev_right = x + cs.x;
+      x += cs.x + gap;
+    }
+  }
+  return L + 4 + h;
+}
+
+void PoolView::draw_moving_values(FrameContext& ctx) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float L = line_;
+  auto point = [&](const std::unordered_map<GoId, ImVec2>& m, GoId id) -> std::optional<ImVec2> {
+    auto it = m.find(id);
+    if (it == m.end()) return std::nullopt;
+    return it->second;
+  };
+  for (const viz::Transfer& tr : model_->transfers()) {
+    double age = ctx.wall_time - tr.wall;
+    if (age < 0 || age > kMoveSeconds) continue;
+    auto geo = chan_geo_.find(tr.chan);
+    if (geo == chan_geo_.end()) continue;
+    float t = static_cast<float>(age / kMoveSeconds);
+    t = t * t * (3 - 2 * t);  // ease in and out
+    std::optional<ImVec2> a, b;
+    switch (tr.kind) {
+      case viz::Transfer::Kind::IntoBuffer:
+        a = point(out_pos_, tr.from);
+        b = geo->second.slot_centre(tr.slot);
+        break;
+      case viz::Transfer::Kind::OutOfBuffer:
+        a = geo->second.slot_centre(0);
+        b = point(in_pos_, tr.to);
+        break;
+      case viz::Transfer::Kind::HandOff: {
+        ImVec2 m = geo->second.centre();
+        if (t < 0.5f) {
+          a = point(out_pos_, tr.from);
+          b = m;
+          t *= 2;
+        } else {
+          a = m;
+          b = point(in_pos_, tr.to);
+          t = (t - 0.5f) * 2;
+        }
+        break;
+      }
+    }
+    if (!a || !b) continue;
+    ImVec2 p(a->x + (b->x - a->x) * t, a->y + (b->y - a->y) * t);
+    dl->AddCircleFilled(p, 0.45f * L, ctx.theme.accent);
+    dl->AddCircle(p, 0.45f * L, IM_COL32(0, 0, 0, 160), 0, 1.0f);
+    if (!tr.value.empty()) {
+      std::string v = tr.value.size() > 12 ? tr.value.substr(0, 11) + ".." : tr.value;
+      dl->AddText(p + ImVec2(0.55f * L, -L), ctx.theme.accent, v.c_str());
+    }
+  }
+}
+
+}  // namespace poollab::gui

@@ -1,0 +1,82 @@
+// The pool view: producer -> jobs channel (buffer slots, values, closed flag,
+// parked senders and receivers) -> worker boxes coloured by state -> results
+// channel -> consumer; WaitGroup counters, semaphore tokens, pipeline stages,
+// and every other goroutine and channel below. Values glide along on send and
+// receive. Clicking a goroutine selects it and asks the controller to step it.
+//
+//   PoolView pool;              // shares viz::Model::shared() with the other panels
+//   pool.draw(ctx);             // inside an ImGui window
+//   if (ctx.step_request) session.step(*ctx.step_request);
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <imgui.h>
+
+#include "gui/frame_context.hpp"
+#include "gui/viz_layout.hpp"
+#include "gui/viz_model.hpp"
+
+namespace poollab::gui {
+
+class PoolView {
+ public:
+  struct Box {
+    ImVec2 min, max;
+    ImVec2 centre() const { return ImVec2((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f); }
+  };
+
+  explicit PoolView(std::shared_ptr<viz::Model> model = viz::Model::shared());
+  void draw(FrameContext& ctx);
+
+  // Where a goroutine's box was drawn in the last frame (screen coordinates).
+  std::optional<Box> box_of(rt::GoId id) const;
+  const viz::PoolLayout& layout() const { return layout_; }
+
+  static constexpr double kMoveSeconds = 0.3;  // how long a value takes to travel
+
+ private:
+  struct ChanGeo {
+    ImVec2 min, max;
+    int slots = 0;  // slots drawn (0 = unbuffered)
+    float slot_w = 0;
+    ImVec2 slot_centre(std::int64_t i) const;  // 0 = head (rightmost)
+    ImVec2 centre() const { return ImVec2((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f); }
+  };
+
+  void refresh_layout(const FrameContext& ctx);
+  void draw_header(FrameContext& ctx);
+  float draw_wait_groups_and_semaphore(FrameContext& ctx, ImVec2 pos, float max_x);
+  void draw_goroutine(FrameContext& ctx, rt::GoId id, ImVec2 pos, ImVec2 size, bool compact);
+  ImVec2 channel_size(rt::ObjId id) const;
+  void draw_channel(FrameContext& ctx, rt::ObjId id, ImVec2 pos);
+  float draw_flow(FrameContext& ctx, ImVec2 pos, float max_x, const std::vector<rt::GoId>& gs,
+                  const std::vector<rt::ObjId>& chans);
+  float draw_pipeline(FrameContext& ctx, ImVec2 pos);
+  void draw_moving_values(FrameContext& ctx);
+  const rt::GoroutineInfo* live(rt::GoId id) const;
+  const rt::ChannelInfo* chan_info(rt::ObjId id) const;
+
+  std::shared_ptr<viz::Model> model_;
+  viz::PoolLayout layout_;
+  struct LayoutKey {
+    std::uint64_t generation = ~0ull, processed = 0, events = 0, steps = 0;
+    std::size_t goroutines = 0, channels = 0;
+    const LessonView* lesson = nullptr;
+    bool operator==(const LayoutKey&) const = default;
+  } layout_key_;
+
+  // Rebuilt every frame.
+  std::unordered_map<rt::GoId, const rt::GoroutineInfo*> live_;
+  std::unordered_map<rt::ObjId, const rt::ChannelInfo*> chans_;
+  std::unordered_map<rt::GoId, Box> boxes_;
+  std::unordered_map<rt::GoId, ImVec2> out_pos_, in_pos_;  // where values leave / arrive
+  std::unordered_map<rt::ObjId, ChanGeo> chan_geo_;
+  float line_ = 13.0f;  // text line height this frame
+};
+
+}  // namespace poollab::gui

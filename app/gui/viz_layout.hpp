@@ -1,0 +1,44 @@
+// Who plays which part in the pool view: producers -> jobs -> workers ->
+// results -> consumers, the semaphore, WaitGroups and pipeline stages. Taken
+// from the lesson's [roles] where given, inferred from who sends and receives
+// on which channel otherwise.
+//
+//   viz::Roles roles;  roles.workers = {"worker"};  roles.jobs = "jobs";
+//   viz::PoolLayout l = viz::derive_layout(roles, model, snapshot);
+//   for (rt::GoId w : l.workers) { ... }
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "gui/lesson_view.hpp"
+#include "gui/viz_model.hpp"
+
+namespace poollab::gui::viz {
+
+// The lesson.toml [roles] table (names as written in main.go; every field optional).
+using Roles = LessonView::Roles;
+
+struct PoolLayout {
+  struct Stage {
+    std::string function;             // as the runtime names it ("main.gen")
+    std::vector<rt::GoId> goroutines;
+    rt::ObjId out = 0;                // the channel it sends downstream on
+  };
+
+  std::vector<rt::GoId> producers, workers, consumers;
+  std::vector<rt::GoId> others;       // live goroutines in no role
+  rt::ObjId jobs = 0, results = 0, semaphore = 0;
+  std::vector<rt::ObjId> wait_groups; // the role's WaitGroup first
+  std::vector<Stage> stages;
+  std::vector<rt::ObjId> other_channels;
+  bool from_roles = false;            // some part came from the lesson's roles
+
+  bool is_worker(rt::GoId id) const;
+};
+
+// Roles where given, observed send/receive relations for the rest.
+PoolLayout derive_layout(const Roles& roles, const Model& model, const rt::Snapshot& snapshot);
+
+}  // namespace poollab::gui::viz

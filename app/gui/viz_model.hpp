@@ -1,0 +1,161 @@
+// What the visualisation panels derive from the event history, built
+// incrementally: each update() only reads the events added since the last one,
+// so a frame costs in proportion to new events, not to the history's length.
+//
+//   viz::Model& m = *model;          // shared by the pool view, timeline, metrics ...
+//   m.update(ctx);                   // cheap when nothing new arrived
+//   for (const viz::Lane& lane : m.lanes()) { ... lane.spans ... }
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <limits>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "gui/frame_context.hpp"
+
+namespace poollab::gui::viz {
+
+inline constexpr rt::Nanos kOpen = std::numeric_limits<rt::Nanos>::max();  // span still going on
+
+// State colour of a live goroutine, from its snapshot entry.
+StateColour state_of(const rt::GoroutineInfo& g);
+// Short words for a state ("parked on send").
+const char* state_label(StateColour s);
+
+// One stretch of a goroutine's life in one state: [begin, end), end == kOpen while current.
+struct Span {
+  rt::Nanos begin = 0;
+  rt::Nanos end = kOpen;
+  StateColour state = StateColour::Running;
+};
+
+// Everything the panels know about one goroutine, from its events.
+struct Lane {
+  rt::GoId id = 0;
+  std::string function;         // "main.worker"
+  rt::Nanos started = 0;
+  rt::Nanos ended = kOpen;      // GoEnd time
+  std::vector<Span> spans;      // sorted, contiguous, no zero-length spans except possibly the last
+  StateColour state = StateColour::Running;
+  int line = 0;
+  // Busy time for utilisation: inside JobStart..JobEnd when the program marks
+  // jobs, else any time not parked on a channel, select, WaitGroup or mutex.
+  rt::Nanos busy_closed = 0;    // busy time of finished busy stretches
+  rt::Nanos busy_since = kOpen; // start of the current busy stretch, kOpen when idle
+  bool marks_jobs = false;      // has emitted JobStart
+  std::uint64_t jobs_done = 0;  // JobEnd events
+  std::string current_job;      // JobStart value, else the last value received from a channel
+  rt::ObjId current_job_chan = 0;
+
+  rt::Nanos busy(rt::Nanos now) const { return busy_closed + (busy_since == kOpen ? 0 : now - busy_since); }
+  rt::Nanos alive(rt::Nanos now) const { return (ended == kOpen ? now : ended) - started; }
+};
+
+// A value travelling between goroutines: send at one time, receive at another.
+struct Arrow {
+  rt::Nanos send_time = 0;
+  rt::Nanos recv_time = 0;
+  rt::GoId from = 0;
+  rt::GoId to = 0;
+  rt::ObjId chan = 0;
+};
+
+// One channel's traffic: queue depth over time and what Little's law needs.
+struct ChannelTrack {
+  rt::ObjId id = 0;
+  std::int64_t cap_seen = 0;                       // largest buffer length observed
+  std::vector<std::pair<rt::Nanos, std::int32_t>> depth;  // (time, buffer length after), by time
+  std::uint64_t sends = 0, recvs = 0;              // completed operations
+  std::uint64_t buffered_in = 0, buffered_out = 0; // items that went through the buffer
+  bool closed = false;
+  bool only_empty_structs = true;                  // every value sent was "{}" (semaphore-like)
+  // Integral of buffer length over time and total time items spent buffered.
+  std::int64_t length = 0;
+  rt::Nanos length_since = 0;
+  double length_area = 0;                          // ns * items
+  double wait_total = 0;                           // ns, items that left the buffer
+  struct Queued {
+    rt::Nanos time;
+    rt::GoId sender;
+  };
+  std::deque<Queued> queued;                       // FIFO of buffered items
+  // Who sends and who receives here (goroutine -> operations, waits included).
+  std::unordered_map<rt::GoId, std::uint32_t> senders, receivers;
+
+  double area(rt::Nanos now) const { return length_area + double(length) * double(now - length_since); }
+};
+
+// A recent send or receive, kept briefly to animate the value moving.
+struct Transfer {
+  enum class Kind : std::uint8_t { IntoBuffer, OutOfBuffer, HandOff };
+  Kind kind = Kind::HandOff;
+  rt::ObjId chan = 0;
+  rt::GoId from = 0;        // sender (0 when it came out of the buffer)
+  rt::GoId to = 0;          // receiver (0 when it went into the buffer)
+  std::int64_t slot = 0;    // buffer slot index (head = 0) for IntoBuffer
+  std::string value;
+  double wall = 0;          // ctx.wall_time when it was seen
+};
+
+class Model {
+ public:
+  Model() = default;
+
+  // Process-wide model the panels share by default (one UI thread).
+  static std::shared_ptr<Model> shared();
+
+  // Read the events added since the last call (and channel names from the
+  // snapshot). Starts over when the history was replaced (reset, step back).
+  void update(const FrameContext& ctx);
+  // Same, without a context (tests, benchmarks).
+  void update(const std::vector<rt::Event>& history, double wall_time = 0);
+  void note_snapshot(const rt::Snapshot& snap);
+  void clear();
+
+  std::size_t processed() const { return processed_; }
+  rt::Nanos last_time() const { return last_time_; }
+  std::uint64_t generation() const { return generation_; }  // bumps on every start-over
+
+  const std::vector<Lane>& lanes() const { return lanes_; }  // in order of first appearance
+  const Lane* lane(rt::GoId id) const;
+  const std::vector<Arrow>& arrows() const { return arrows_; }  // sorted by recv_time
+  rt::Nanos longest_arrow() const { return longest_arrow_; }
+  const std::vector<ChannelTrack>& channels() const { return channels_; }
+  const ChannelTrack* channel(rt::ObjId id) const;
+  std::string channel_name(rt::ObjId id) const;  // "jobs", or "chan#3" when unnamed
+  const std::deque<Transfer>& transfers() const { return transfers_; }
+  std::string function_of(rt::GoId id) const;
+
+  static constexpr std::size_t kMaxTransfers = 48;
+
+ private:
+  Lane& lane_for(rt::GoId id, rt::Nanos t);
+  ChannelTrack& chan_for(rt::ObjId id);
+  void set_state(Lane& lane, StateColour s, rt::Nanos t);
+  void set_busy(Lane& lane, bool busy, rt::Nanos t);
+  void set_length(ChannelTrack& c, std::int64_t len, rt::Nanos t);
+  void apply(const rt::Event& e, double wall, bool animate);
+  void add_transfer(Transfer t);
+
+  const std::vector<rt::Event>* source_ = nullptr;
+  std::size_t processed_ = 0;
+  std::uint64_t last_seq_ = 0;
+  rt::Nanos last_time_ = 0;
+  std::uint64_t generation_ = 0;
+
+  std::vector<Lane> lanes_;
+  std::unordered_map<rt::GoId, std::size_t> lane_index_;
+  std::vector<Arrow> arrows_;
+  rt::Nanos longest_arrow_ = 0;
+  std::vector<ChannelTrack> channels_;
+  std::unordered_map<rt::ObjId, std::size_t> chan_index_;
+  std::unordered_map<rt::ObjId, std::string> chan_names_;  // survives start-over (names are stable per program)
+  std::deque<Transfer> transfers_;
+};
+
+}  // namespace poollab::gui::viz
