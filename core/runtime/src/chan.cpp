@@ -73,8 +73,10 @@ bool ChanAccess::send_ready(Core& c, ChanCore& ch, G* g, void* elem) {
 bool ChanAccess::recv_ready(Core& c, ChanCore& ch, G* g, void* elem, bool* ok) {
   if (Waiter* s = pop(ch.q_->sendq)) {
     GoId me = g ? g->id : 0;
+    std::string sent;  // the parked sender's value, for both events
+    if (c.observed.load(std::memory_order_relaxed)) sent = ch.describe(s->elem);
     if (ch.cap_ == 0) {
-      c.emit(EventKind::RecvDone, g, ch.id_, [&] { return ch.describe(s->elem); }, s->g->id, 0);
+      c.emit(EventKind::RecvDone, g, ch.id_, [&] { return sent; }, s->g->id, 0);
       ch.move_elem(elem, s->elem);
     } else {
       // Full buffer: take the head, the parked sender's value goes to the tail.
@@ -85,7 +87,8 @@ bool ChanAccess::recv_ready(Core& c, ChanCore& ch, G* g, void* elem, bool* ok) {
     }
     ++ch.sends_;
     ++ch.recvs_;
-    c.emit(EventKind::SendDone, s->g, ch.id_, {}, ch.cap_ == 0 ? me : 0, static_cast<std::int64_t>(ch.buf_size()));
+    c.emit(EventKind::SendDone, s->g, ch.id_, [&] { return sent; }, ch.cap_ == 0 ? me : 0,
+           static_cast<std::int64_t>(ch.buf_size()));
     if (ok) *ok = true;
     complete(c, s, true, me);
     return true;

@@ -908,6 +908,16 @@ std::vector<Frame> current_stack() {
   return out;
 }
 
+std::optional<Panic> recover_from(const std::function<void()>& fn) {
+  try {
+    fn();
+  } catch (const Panic& p) {
+    emit_recover(p.text);
+    return p;
+  }
+  return std::nullopt;
+}
+
 FrameGuard::FrameGuard(std::string_view function, int line) : g_(detail::current_g()), saved_line_(0) {
   if (!g_) return;
   saved_line_ = g_->line.load(std::memory_order_relaxed);

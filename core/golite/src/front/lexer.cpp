@@ -303,7 +303,7 @@ void Lexer::number(Token& t) {
     }
   }
   const char* base_name = base == 16 ? "hexadecimal" : base == 8 ? "octal" : base == 2 ? "binary" : "decimal";
-  if (!digits) error_(pos, std::string(base_name) + " literal has no digits");
+  if (!digits) error_(here(), std::string(base_name) + " literal has no digits");
   int e = peek();
   if ((base == 10 && (e == 'e' || e == 'E')) || (base == 16 && (e == 'p' || e == 'P'))) {
     t.tok = Tok::Float;
@@ -334,16 +334,27 @@ void Lexer::number(Token& t) {
       }
     }
   }
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] != '_') continue;
-    bool prev_ok = i > 0 && (hex_val(s[i - 1]) < 16 || (i == 1 && s[0] == '0') || (i == 2 && body == 2));
-    bool next_ok = i + 1 < s.size() && hex_val(s[i + 1]) < 16;
-    if (i == 2 && body == 2) prev_ok = true;
-    if (!prev_ok || !next_ok) {
-      error_({pos.line, pos.col + int(i)}, "'_' must separate successive digits");
-      break;
+  // Go's rule: each '_' follows a digit (or the base prefix) and precedes a digit.
+  char prev_class = body == 2 ? '0' : ' ';
+  for (size_t i = body; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '_') {
+      if (prev_class != '0') {
+        error_({pos.line, pos.col + int(i)}, "'_' must separate successive digits");
+        return;
+      }
+      prev_class = '_';
+    } else if (hex_val(c) < 16 && !((base == 10) && (c == 'e' || c == 'E'))) {
+      prev_class = '0';
+    } else {
+      if (prev_class == '_') {
+        error_({pos.line, pos.col + int(i) - 1}, "'_' must separate successive digits");
+        return;
+      }
+      prev_class = '.';
     }
   }
+  if (prev_class == '_') error_({pos.line, pos.col + int(s.size()) - 1}, "'_' must separate successive digits");
 }
 
 bool Lexer::escape(char quote) {

@@ -108,6 +108,7 @@ class Parser {
   int fnest_ = 0;
   int depth_ = 0;
   int errcnt_ = 0;
+  int last_syntax_line_ = -1;
   bool first_error_ = false;
   std::unordered_map<const TypeAssertExpr*, Ident*> guard_binds_;
 
@@ -122,6 +123,11 @@ class Parser {
   // ------------------------------------------------------------ errors
 
   void error_at(Pos pos, const std::string& msg) {
+    // Like Go's compiler: at most one syntax error per line.
+    if (msg.rfind("syntax error", 0) == 0) {
+      if (pos.line == last_syntax_line_) return;
+      last_syntax_line_ = pos.line;
+    }
     ++errcnt_;
     first_error_ = true;
     if (errors_.size() >= 1000) return;
@@ -242,7 +248,11 @@ class Parser {
 
   void parse_file() {
     if (!got(Tok::Package)) {
-      syntax_error("package statement must be first");
+      // go build reads the package clause first and words this its own way
+      std::string found = tok_.tok == Tok::Ident || tok_.tok == Tok::EOF_ ? describe(tok_) : tok_string(tok_.tok);
+      if (tok_.tok == Tok::Ident) found = tok_.text;
+      if (tok_.tok >= Tok::Int && tok_.tok <= Tok::String) found = tok_.text;
+      error_at(tok_.pos, "expected 'package', found " + found);
       return;
     }
     file_->package_name = name();
@@ -1283,6 +1293,11 @@ class Parser {
   }
 
   std::string stmt_text(Stmt* s);
+  // Where Go's parser places a simple statement: assignments at their operator.
+  static Pos stmt_pos(Stmt* s) {
+    if (s->kind == NodeKind::AssignStmt) return static_cast<AssignStmt*>(s)->op_pos;
+    return s->pos;
+  }
 
   struct Header {
     Stmt* init = nullptr;
@@ -1340,7 +1355,7 @@ class Parser {
         if (!is(Tok::LBrace)) {
           h.post = simple_stmt({}, Tok::EOF_);
           if (h.post && h.post->kind == NodeKind::AssignStmt && static_cast<AssignStmt*>(h.post)->op == Op::Define)
-            syntax_error_at(h.post->pos, "cannot declare in post statement of for loop");
+            syntax_error_at(stmt_pos(h.post), "cannot declare in post statement of for loop");
         }
       } else if (!is(Tok::LBrace)) {
         cond_stmt = simple_stmt({}, keyword);
@@ -1361,7 +1376,7 @@ class Parser {
     } else if (cond_stmt->kind == NodeKind::ExprStmt) {
       h.cond = static_cast<ExprStmt*>(cond_stmt)->x;
     } else {
-      syntax_error_at(cond_stmt->pos, "cannot use " + stmt_text(cond_stmt) + " as value");
+      syntax_error_at(stmt_pos(cond_stmt), "cannot use " + stmt_text(cond_stmt) + " as value");
     }
     xnest_ = outer;
     return h;
@@ -1508,7 +1523,13 @@ std::unique_ptr<File> parse_file(std::string_view source, const std::string& fil
   size_t before = errors.size();
   front::Parser parser(source, filename, errors);
   auto file = parser.parse();
-  if (errors.size() != before) return nullptr;
+  // Go type-checks past lexical errors (bad literals, stray characters) but
+  // not past syntax errors.
+  for (size_t i = before; i < errors.size(); ++i) {
+    const std::string& m = errors[i].message;
+    if (m.rfind("syntax error", 0) == 0 || m.rfind("expected 'package'", 0) == 0 || m == "too deeply nested")
+      return nullptr;
+  }
   return file;
 }
 

@@ -217,6 +217,8 @@ const Type* Universe::default_type(const Type* t) const {
 
 namespace {
 
+thread_local std::string_view t_local_pkg;
+
 void write_type(std::string& out, const Type* t, int depth);
 
 void write_sig(std::string& out, const Type* t, int depth) {
@@ -259,7 +261,7 @@ void write_type(std::string& out, const Type* t, int depth) {
   }
   switch (t->kind) {
     case Kind::Named:
-      if (!t->pkg.empty()) out += t->pkg + ".";
+      if (!t->pkg.empty() && t->pkg != t_local_pkg) out += t->pkg + ".";
       out += t->name;
       return;
     case Kind::Pointer:
@@ -337,7 +339,16 @@ void write_type(std::string& out, const Type* t, int depth) {
 
 std::string type_string(const Type* t) {
   std::string out;
+  t_local_pkg = {};
   write_type(out, t, 0);
+  return out;
+}
+
+std::string type_string(const Type* t, std::string_view local) {
+  std::string out;
+  t_local_pkg = local;
+  write_type(out, t, 0);
+  t_local_pkg = {};
   return out;
 }
 

@@ -57,7 +57,7 @@ struct Var {
   bool global = false;
   int index = -1;              // local: slot in its function's frame; global: index into the globals
   const FuncInfo* owner = nullptr;  // local: the function whose frame holds it
-  bool captured = false;       // referenced by a closure: the slot holds a heap box
+  bool captured = false;       // referenced by a closure or its address taken (&x, x.PtrMethod()): the slot holds a heap box
   bool per_iteration = false;  // a for-loop variable (Go 1.22): a fresh copy per iteration
   bool used = false;           // checker bookkeeping ("declared and not used")
 };
@@ -216,6 +216,8 @@ struct KeyValueExpr : Expr {
   KeyValueExpr() : Expr(NodeKind::KeyValueExpr) {}
 };
 
+// When `type` (set by the checker) is a pointer *T, the literal is an elided
+// &T{...} inside an outer literal such as []*Job{{ID: 1}}.
 struct CompositeLit : Expr {
   Expr* type_expr = nullptr;  // nullptr when elided inside an outer literal
   std::vector<Expr*> elts;    // values or KeyValueExpr
@@ -246,7 +248,8 @@ struct ParenExpr : Expr {
 enum class SelKind : uint8_t {
   None,
   Field,          // struct field: `path` (field indices, through embedded fields); auto-deref pointers
-  Method,         // method value or call on a named type: `method`
+  Method,         // method value or call on a named type: `method`; a non-empty `path`
+                  // first selects the embedded field whose method is promoted (s.Lock() on struct{ sync.Mutex })
   InterfaceMethod,// dynamic dispatch: `method_index` into the interface's sorted imethods
   PackageMember,  // pkg.Name: `member` (a stdlib Member id), or a package type/const (Expr::type/cv)
 };

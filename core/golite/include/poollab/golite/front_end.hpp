@@ -41,7 +41,8 @@ struct CheckedProgram {
 std::unique_ptr<CheckedProgram> parse_and_check(std::string_view source, const std::string& filename,
                                                 std::vector<Diagnostic>& errors);
 
-// Only lex and parse (syntax errors only). Returns null on errors.
+// Only lex and parse. Returns null after a syntax error; after only lexical
+// errors (which go still type-checks past) the tree is returned too.
 std::unique_ptr<File> parse_file(std::string_view source, const std::string& filename,
                                  std::vector<Diagnostic>& errors);
 

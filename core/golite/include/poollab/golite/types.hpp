@@ -231,6 +231,9 @@ Universe& universe();
 // "[]int", "map[string]int", "chan<- int", "main.Job", "func(int) string",
 // "*main.Pool", "struct{}", "any", "untyped int", "(int, error)".
 std::string type_string(const Type* t);
+// As the compiler prints types in messages about package `local`: that
+// package's own types unqualified ("Job", "[]Job", "*Pool").
+std::string type_string(const Type* t, std::string_view local);
 
 // Go's type identity (spec "Type identity").
 bool identical(const Type* a, const Type* b);

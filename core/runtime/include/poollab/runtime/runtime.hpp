@@ -214,6 +214,11 @@ void job_end(std::string value);
 void emit_recover(std::string value);  // a deferred recover() stopped a panic
 std::vector<Frame> current_stack();  // the calling goroutine's frames, innermost first
 
+// Runs `fn`; a Go panic inside it is recovered, as a deferred recover() would,
+// and returned. Aborts and exits pass through.
+//   if (auto p = rt::recover_from([&] { process(job); })) log(p->text);
+std::optional<Panic> recover_from(const std::function<void()>& fn);
+
 // Pushes a call frame for goroutine dumps (golite: one per Go call).
 //   rt::FrameGuard frame("main.worker", call_line);
 class FrameGuard {

@@ -1,0 +1,174 @@
+// The tree-walking evaluator: one Interp per run, one Machine per goroutine.
+//
+//   auto interp = std::make_shared<Interp>(program, options);
+//   runtime.start("main.main", [interp] { Machine(interp).run_main(); });
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "back/fmt.hpp"
+#include "poollab/golite/ast.hpp"
+#include "poollab/golite/front_end.hpp"
+#include "poollab/golite/golite.hpp"
+#include "poollab/golite/stdlib_decls.hpp"
+#include "poollab/golite/value.hpp"
+
+namespace poollab::golite {
+
+// golite::Program: the checked tree, shared read-only by every run.
+class Program {
+ public:
+  std::unique_ptr<CheckedProgram> checked;
+  std::string filename;
+  std::vector<ConstantInfo> constants;
+  std::vector<FunctionInfo> functions;
+};
+
+// State shared by all goroutines of one run.
+struct Interp {
+  Interp(const Program& p, RunOptions o);
+  const Program& prog;
+  RunOptions opts;
+  std::vector<Value> globals;
+  std::mutex out_mu;
+  void write_stdout(std::string_view s);
+  void write_stderr(std::string_view s);
+
+  std::mutex rand_mu;
+  std::mt19937_64 rng;
+
+  std::mutex sim_mu;
+  int64_t sim_min = 100'000'000, sim_max = 500'000'000, sim_fail = 0;
+
+  std::mutex once_mu;
+  size_t stack_limit = 0;
+  Value ctx_canceled, ctx_deadline;
+};
+
+enum class Ctl : uint8_t { Normal, Break, Continue, Return, Fallthrough };
+
+// What a call invokes: user code, a function value, a stdlib member or a builtin.
+struct Callee {
+  enum class K : uint8_t { User, FuncValue, Stdlib, Builtin } k = K::User;
+  const FuncInfo* fi = nullptr;
+  const BlockStmt* body = nullptr;
+  Value func;  // FuncValue: the FuncObj (keeps captures alive)
+  Member member = Member::Count;
+  Builtin builtin = Builtin::None;
+  const CallExpr* call = nullptr;
+  std::string name() const;
+};
+
+struct Deferred {
+  Callee callee;
+  std::vector<Value> args;
+  int line = 0;
+};
+
+struct PanicState {
+  rt::Panic panic;
+  Value value;
+  int defer_depth = 0;  // depth of the deferred call allowed to recover
+  bool recovered = false;
+};
+
+struct Frame {
+  Value* slots = nullptr;
+  const Value* caps = nullptr;
+  std::vector<Deferred>* defers = nullptr;
+  const FuncInfo* fi = nullptr;
+};
+
+class Machine final : public fmt::Hooks {
+ public:
+  explicit Machine(std::shared_ptr<Interp> in);
+  ~Machine() override;
+  void run_main();
+  void run_goroutine(const Callee& c, std::vector<Value>& args);
+
+  bool call_string_method(const Value& recv, const Method& m, std::string& out) override;
+
+  // ---- used by the standard library ----
+  Interp& in() { return *in_; }
+  const std::shared_ptr<Interp>& interp_ptr() const { return in_; }
+  void call_value(const Value& fn, std::vector<Value>& args, Value* out, size_t nout);
+  [[noreturn]] void runtime_panic(const std::string& text);
+  Value make_error(std::string msg, const Type* t = nullptr);
+
+ private:
+  friend struct Stdlib;
+  std::shared_ptr<Interp> in_;
+  Interp& I;
+  char* stack_base_;
+  Frame* fr_ = nullptr;
+  int depth_ = 0;
+  const Stmt* branch_target_ = nullptr;
+  PanicState* panicking_ = nullptr;
+
+  // calls
+  void call_user(const FuncInfo& fi, const BlockStmt* body, const Value* caps, Value* args, size_t nargs,
+                 Value* out, size_t nout);
+  void invoke(const Callee& c, Value* args, size_t nargs, Value* out, size_t nout);
+  void run_defers(std::vector<Deferred>& defers, std::unique_ptr<PanicState>& ps);
+  Callee callee_of(const CallExpr* call, std::vector<Value>& args);
+  void eval_args(const CallExpr* call, size_t first_param, std::vector<Value>& args);
+  void eval_call(const CallExpr* call, Value* out, size_t nout);
+  void call_builtin(const CallExpr* call, Builtin b, Value* args, size_t nargs, Value* out);
+  void call_stdlib(Member m, const CallExpr* call, Value* args, size_t nargs, Value* out, size_t nout);
+  Value convert(const Value& v, const Type* from, const Type* to);
+
+  // expressions
+  Value eval(const Expr* e);
+  Value eval_to(const Expr* e, const Type* target);
+  void eval_multi(const Expr* e, std::vector<Value>& out);
+  Value const_value(const ConstValue& cv, const Type* t);
+  Value* place(const Expr* e, Obj** owner);
+  Value address_of(const Expr* e);
+  Value eval_binary(const BinaryExpr* e);
+  Value arith(Op op, const Value& a, const Value& b, const Type* t);
+  Value eval_unary(const UnaryExpr* e);
+  Value eval_index(const IndexExpr* e, bool* ok);
+  Value eval_slice(const SliceExpr* e);
+  Value eval_selector(const SelectorExpr* e);
+  Value eval_composite(const CompositeLit* e);
+  Value eval_type_assert(const TypeAssertExpr* e, bool* ok);
+  Value func_value(const FuncDecl* d);
+  Value recv(const Value& ch, const Type* chan_type, bool* ok);
+  void send(const Value& ch, Value v);
+  Value deref(const Value& p);
+  Value load_var(const Var* v);
+  Value& slot_ref(const Ident* id);
+  Value method_receiver(const SelectorExpr* sel);
+
+  // statements
+  Ctl exec(const Stmt* s);
+  Ctl exec_block(const std::vector<Stmt*>& stmts);
+  Ctl exec_assign(const AssignStmt* s);
+  Ctl exec_for(const ForStmt* s);
+  Ctl exec_range(const RangeStmt* s);
+  Ctl exec_switch(const SwitchStmt* s);
+  Ctl exec_type_switch(const TypeSwitchStmt* s);
+  Ctl exec_select(const SelectStmt* s);
+  Ctl exec_return(const ReturnStmt* s);
+  void exec_decl(const GenDecl* d);
+  void store(const Expr* lhs, Value v);
+  void define(Var* var, Value v);
+  Ctl loop_ctl(Ctl c, const Stmt* loop, bool& stop);
+  void stack_check();
+};
+
+// Go's int arithmetic: wrap a result to the size of integer kind k.
+int64_t wrap_int(int64_t v, Kind k);
+// Byte size of a Go type (for append's capacity growth).
+int64_t go_sizeof(const Type* t);
+// Go's new capacity when appending to a slice of cap old_cap needing `needed` elements.
+int64_t grow_cap(int64_t old_cap, int64_t needed, int64_t elem_size);
+
+// Mark variables whose address is taken so they live in heap boxes.
+void mark_address_taken(const CheckedProgram& prog);
+
+}  // namespace poollab::golite
