@@ -64,10 +64,12 @@ RunReport run_source(std::string_view source, const std::string& filename, const
     ro.stdout_sink = [&](std::string_view t) {
       std::lock_guard lk(mu);
       report.stdout_text.append(t);
+      if (spec.on_stdout) spec.on_stdout(t);
     };
     ro.stderr_sink = [&](std::string_view t) {
       std::lock_guard lk(mu);
       report.stderr_text.append(t);
+      if (spec.on_stderr) spec.on_stderr(t);
     };
     golite::start(*compiled.program, runtime, std::move(ro));
     auto o = runtime.wait_for(std::chrono::milliseconds(spec.timeout_ms));

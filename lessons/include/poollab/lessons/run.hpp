@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,8 @@ struct RunSpec {
   int timeout_ms = 60000;    // wall-clock limit; past it the run is aborted ("timeout")
   bool events = true;        // keep the event history
   std::size_t event_capacity = 1u << 20;
+  // Optional: also stream output as it is printed (goroutine threads, serialised).
+  std::function<void(std::string_view)> on_stdout, on_stderr;
 };
 
 struct RunReport {
