@@ -48,17 +48,9 @@ const rt::ChannelInfo* PoolView::chan_info(ObjId id) const {
   return it == chans_.end() ? nullptr : it->second;
 }
 
-void PoolView::refresh_layout(const FrameContext& ctx) {
-  LayoutKey key{model_->generation(), model_->processed(), ctx.snapshot.events, ctx.snapshot.steps,
-                ctx.snapshot.goroutines.size(), ctx.snapshot.channels.size(), ctx.lesson};
-  if (key == layout_key_) return;
-  layout_key_ = key;
-  layout_ = viz::derive_layout(viz::roles_of(ctx), *model_, ctx.snapshot);
-}
-
 void PoolView::draw(FrameContext& ctx) {
   model_->update(ctx);
-  refresh_layout(ctx);
+  layout_ = layouts_.get(ctx, *model_);
   live_.clear();
   for (const rt::GoroutineInfo& g : ctx.snapshot.goroutines) live_[g.id] = &g;
   chans_.clear();

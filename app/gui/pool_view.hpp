@@ -35,7 +35,7 @@ class PoolView {
 
   // Where a goroutine's box was drawn in the last frame (screen coordinates).
   std::optional<Box> box_of(rt::GoId id) const;
-  const viz::PoolLayout& layout() const { return layout_; }
+  const viz::PoolLayout& layout() const { return layout_; }  // as of the last frame
 
   static constexpr double kMoveSeconds = 0.3;  // how long a value takes to travel
 
@@ -48,7 +48,6 @@ class PoolView {
     ImVec2 centre() const { return ImVec2((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f); }
   };
 
-  void refresh_layout(const FrameContext& ctx);
   void draw_header(FrameContext& ctx);
   float draw_wait_groups_and_semaphore(FrameContext& ctx, ImVec2 pos, float max_x);
   void draw_goroutine(FrameContext& ctx, rt::GoId id, ImVec2 pos, ImVec2 size, bool compact);
@@ -63,12 +62,7 @@ class PoolView {
 
   std::shared_ptr<viz::Model> model_;
   viz::PoolLayout layout_;
-  struct LayoutKey {
-    std::uint64_t generation = ~0ull, processed = 0, events = 0, steps = 0;
-    std::size_t goroutines = 0, channels = 0;
-    const LessonView* lesson = nullptr;
-    bool operator==(const LayoutKey&) const = default;
-  } layout_key_;
+  viz::LayoutCache layouts_;
 
   // Rebuilt every frame.
   std::unordered_map<rt::GoId, const rt::GoroutineInfo*> live_;

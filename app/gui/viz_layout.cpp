@@ -251,4 +251,14 @@ PoolLayout derive_layout(const Roles& roles, const Model& model, const rt::Snaps
   return out;
 }
 
+const PoolLayout& LayoutCache::get(const FrameContext& ctx, const Model& model) {
+  Key key{model.generation(), model.processed(), ctx.snapshot.events, ctx.snapshot.steps,
+          ctx.snapshot.goroutines.size(), ctx.snapshot.channels.size(), ctx.lesson};
+  if (!(key == key_)) {
+    key_ = key;
+    layout_ = derive_layout(ctx.lesson ? ctx.lesson->roles : Roles{}, model, ctx.snapshot);
+  }
+  return layout_;
+}
+
 }  // namespace poollab::gui::viz

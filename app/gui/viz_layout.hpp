@@ -41,4 +41,19 @@ struct PoolLayout {
 // Roles where given, observed send/receive relations for the rest.
 PoolLayout derive_layout(const Roles& roles, const Model& model, const rt::Snapshot& snapshot);
 
+// derive_layout, redone only when the model, the snapshot or the lesson changed.
+class LayoutCache {
+ public:
+  const PoolLayout& get(const FrameContext& ctx, const Model& model);
+
+ private:
+  struct Key {
+    std::uint64_t generation = ~0ull, processed = 0, events = 0, steps = 0;
+    std::size_t goroutines = 0, channels = 0;
+    const LessonView* lesson = nullptr;
+    bool operator==(const Key&) const = default;
+  } key_;
+  PoolLayout layout_;
+};
+
 }  // namespace poollab::gui::viz

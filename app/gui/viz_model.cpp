@@ -236,6 +236,7 @@ void Model::apply(const rt::Event& e, double wall, bool animate) {
       if (e.flag) {  // a receive of "closed" says nothing about who consumes here
         ++c.recvs;
         ++c.receivers[e.goroutine];
+        ++c.received[e.goroutine];
         GoId from = e.peer;
         Nanos sent = t;
         if (e.peer == 0) {  // out of the buffer (FIFO)

@@ -86,6 +86,7 @@ struct ChannelTrack {
   std::deque<Queued> queued;                       // FIFO of buffered items
   // Who sends and who receives here (goroutine -> operations, waits included).
   std::unordered_map<rt::GoId, std::uint32_t> senders, receivers;
+  std::unordered_map<rt::GoId, std::uint32_t> received;  // values each goroutine actually got
 
   double area(rt::Nanos now) const { return length_area + double(length) * double(now - length_since); }
 };

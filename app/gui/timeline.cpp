@@ -1,0 +1,220 @@
+#include "gui/timeline.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include <imgui.h>
+
+#include "gui/theme.hpp"
+#include "gui/viz_draw.hpp"
+
+namespace poollab::gui {
+
+using rt::Nanos;
+
+Timeline::Timeline(std::shared_ptr<viz::Model> model) : model_(std::move(model)) {}
+
+void Timeline::set_view(double begin, double end) {
+  follow_ = false;
+  begin_ = begin;
+  end_ = std::max(end, begin + 1.0);
+}
+
+namespace {
+
+// A "nice" tick step (1, 2 or 5 times a power of ten) giving about `ticks` ticks.
+double tick_step(double span, int ticks) {
+  double raw = span / std::max(ticks, 1);
+  double p = std::pow(10.0, std::floor(std::log10(std::max(raw, 1.0))));
+  for (double m : {1.0, 2.0, 5.0, 10.0})
+    if (p * m >= raw) return p * m;
+  return p * 10;
+}
+
+}  // namespace
+
+void Timeline::draw(FrameContext& ctx) {
+  model_->update(ctx);
+  const Theme& th = ctx.theme;
+  const auto& lanes = model_->lanes();
+  const Nanos now = std::max(ctx.snapshot.now, model_->last_time());
+  spans_drawn_ = arrows_drawn_ = 0;
+
+  if (ImGui::SmallButton("Fit")) follow_ = true;
+  ImGui::SameLine();
+  ImGui::Checkbox("arrows", &show_arrows_);
+  ImGui::SameLine();
+  ImGui::TextDisabled("wheel: zoom   drag: pan   shift+wheel: scroll   click a name: step it");
+  if (follow_) {
+    begin_ = 0;
+    end_ = std::max<double>(static_cast<double>(now), 1.0);
+  }
+
+  const float L = ImGui::GetTextLineHeight();
+  const float label_w = 9.0f * L;
+  const float lane_h = std::floor(L * 1.25f);
+  ImVec2 area = ImGui::GetContentRegionAvail();
+  if (area.x < label_w + 20 || area.y < 2 * L) return;
+
+  // Time axis.
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 axis0 = ImGui::GetCursorScreenPos();
+  const float plot_x0 = axis0.x + label_w;
+  const float plot_w = area.x - label_w - ImGui::GetStyle().ScrollbarSize;
+  auto x_of = [&](double t) { return plot_x0 + static_cast<float>((t - begin_) / (end_ - begin_)) * plot_w; };
+  const double step = tick_step(end_ - begin_, std::max(2, static_cast<int>(plot_w / (7 * L))));
+  for (double t = std::ceil(begin_ / step) * step; t <= end_; t += step) {
+    float x = x_of(t);
+    dl->AddLine(ImVec2(x, axis0.y + L), ImVec2(x, axis0.y + L + 4), th.text_dim);
+    dl->AddText(ImVec2(x + 2, axis0.y), th.text_dim, viz::format_duration(static_cast<Nanos>(t)).c_str());
+  }
+  ImGui::Dummy(ImVec2(area.x, L + 6));
+
+  // Lanes, in a child that scrolls vertically; the wheel is ours (zoom).
+  ImGui::BeginChild("##lanes", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollWithMouse);
+  dl = ImGui::GetWindowDrawList();
+  const ImVec2 origin = ImGui::GetCursorScreenPos();  // already shifted by the scroll
+  const float scroll = ImGui::GetScrollY();
+  const float view_h = ImGui::GetWindowHeight();
+  const std::size_t n = lanes.size();
+  const std::size_t first = std::min(n, static_cast<std::size_t>(scroll / lane_h));
+  const std::size_t last = std::min(n, first + static_cast<std::size_t>(view_h / lane_h) + 2);
+  const float vis_top = origin.y + scroll;
+
+  // Interaction surface over the visible plot.
+  ImGuiIO& io = ImGui::GetIO();
+  ImGui::SetCursorScreenPos(ImVec2(plot_x0, vis_top));
+  ImGui::InvisibleButton("##plot", ImVec2(std::max(plot_w, 1.0f), std::max(view_h, 1.0f)));
+  const bool plot_hovered = ImGui::IsItemHovered();
+  if (ImGui::IsItemActivated()) dragged_ = false;
+  if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2.0f)) {
+    dragged_ = true;
+    double dt = -static_cast<double>(io.MouseDelta.x) / plot_w * (end_ - begin_);
+    follow_ = false;
+    begin_ += dt;
+    end_ += dt;
+    ImGui::SetScrollY(std::max(0.0f, scroll - io.MouseDelta.y));
+  } else if (ImGui::IsItemDeactivated() && !dragged_) {  // a click, not a drag: select
+    auto row = static_cast<std::size_t>((io.MousePos.y - origin.y) / lane_h);
+    if (row < n) ctx.selected_goroutine = lanes[row].id;
+  }
+  if (plot_hovered && io.MouseWheel != 0) {
+    if (io.KeyShift) {
+      ImGui::SetScrollY(std::max(0.0f, scroll - io.MouseWheel * lane_h * 3));
+    } else {
+      double at = begin_ + (io.MousePos.x - plot_x0) / plot_w * (end_ - begin_);
+      double factor = std::pow(0.8, io.MouseWheel);
+      double width = std::max((end_ - begin_) * factor, 50.0);  // no closer than 50 ns across
+      begin_ = at - (at - begin_) / (end_ - begin_) * width;
+      end_ = begin_ + width;
+      follow_ = false;
+    }
+  }
+
+  const double t0 = begin_, t1 = end_;
+  const double ns_per_px = (t1 - t0) / plot_w;
+  const float plot_x1 = plot_x0 + plot_w;
+  dl->PushClipRect(ImVec2(origin.x, vis_top), ImVec2(plot_x1, vis_top + view_h), true);
+  for (std::size_t i = first; i < last; ++i) {
+    const viz::Lane& lane = lanes[i];
+    const float y = origin.y + i * lane_h;
+    const bool selected = ctx.selected_goroutine == lane.id;
+    if (selected) dl->AddRectFilled(ImVec2(origin.x, y), ImVec2(plot_x1, y + lane_h), viz::with_alpha(th.accent, 0.18f));
+
+    // Label: click to select and step.
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, y));
+    ImGui::PushID(static_cast<int>(lane.id));
+    ImGui::InvisibleButton("##label", ImVec2(label_w - 4, lane_h));
+    if (ImGui::IsItemClicked()) {
+      ctx.selected_goroutine = lane.id;
+      if (lane.ended == viz::kOpen) ctx.step_request = lane.id;
+    }
+    ImGui::PopID();
+    dl->AddRectFilled(ImVec2(origin.x, y + 3), ImVec2(origin.x + 4, y + lane_h - 3), th.colour(lane.state));
+    viz::text_clipped(dl, ImVec2(origin.x + 8, y + (lane_h - L) * 0.5f), lane.ended == viz::kOpen ? th.text : th.text_dim,
+                      viz::goroutine_label(lane.id, lane.function), origin.x + label_w - 6);
+
+    // Spans: the first one that reaches t0, then at most one per pixel.
+    const auto& spans = lane.spans;
+    auto it = std::upper_bound(spans.begin(), spans.end(), t0, [](double t, const viz::Span& s) { return t < s.begin; });
+    if (it != spans.begin()) --it;
+    const float y0 = y + 2, y1 = y + lane_h - 2;
+    while (it != spans.end() && static_cast<double>(it->begin) < t1) {
+      const double end = it->end == viz::kOpen ? static_cast<double>(now) : static_cast<double>(it->end);
+      if (it->state != StateColour::Done && end > t0) {
+        float xa = std::max(x_of(static_cast<double>(it->begin)), plot_x0);
+        float xb = std::min(x_of(end), plot_x1);
+        if (xb - xa < 1.0f) xb = xa + 1.0f;
+        dl->AddRectFilled(ImVec2(xa, y0), ImVec2(xb, y1), th.colour(it->state));
+        ++spans_drawn_;
+      }
+      // Skip spans that would land on the pixel just drawn.
+      double next_t = std::max(end, static_cast<double>(it->begin) + ns_per_px);
+      auto next = it + 1;
+      if (next != spans.end() && static_cast<double>(next->begin) < next_t) {
+        next = std::upper_bound(next, spans.end(), next_t, [](double t, const viz::Span& s) { return t < s.begin; });
+        if (next != it + 1) --next;
+        if (next == it) ++next;
+      }
+      it = next;
+    }
+  }
+
+  // Arrows: receives sorted by time; a visible arrow is received in [t0, t1 + longest].
+  if (show_arrows_) {
+    const auto& arrows = model_->arrows();
+    auto lo = std::lower_bound(arrows.begin(), arrows.end(), t0,
+                               [](const viz::Arrow& a, double t) { return static_cast<double>(a.recv_time) < t; });
+    auto hi = std::upper_bound(lo, arrows.end(), t1 + static_cast<double>(model_->longest_arrow()),
+                               [](double t, const viz::Arrow& a) { return t < static_cast<double>(a.recv_time); });
+    const auto count = static_cast<std::size_t>(hi - lo);
+    if (count > kMaxArrows) {
+      char msg[96];
+      std::snprintf(msg, sizeof msg, "%zu messages in view: zoom in to see the arrows", count);
+      dl->AddText(ImVec2(plot_x0 + 6, vis_top + 2), th.text, msg);
+    } else {
+      const viz::Lane* base = lanes.empty() ? nullptr : &lanes[0];
+      const ImU32 col = viz::with_alpha(th.text, 0.7f);
+      for (auto a = lo; a != hi; ++a) {
+        if (static_cast<double>(a->send_time) > t1) continue;
+        const viz::Lane* from = model_->lane(a->from);
+        const viz::Lane* to = model_->lane(a->to);
+        if (!from || !to) continue;
+        const std::size_t rf = static_cast<std::size_t>(from - base), rt_ = static_cast<std::size_t>(to - base);
+        if ((rf < first && rt_ < first) || (rf >= last && rt_ >= last)) continue;  // entirely above or below
+        ImVec2 p0(x_of(static_cast<double>(a->send_time)), origin.y + rf * lane_h + lane_h * 0.5f);
+        ImVec2 p1(x_of(static_cast<double>(a->recv_time)), origin.y + rt_ * lane_h + lane_h * 0.5f);
+        viz::arrow(dl, p0, p1, col, 1.0f, std::min(6.0f, lane_h * 0.4f));
+        ++arrows_drawn_;
+      }
+    }
+  }
+
+  // "Now" marker.
+  float xn = x_of(static_cast<double>(now));
+  if (xn >= plot_x0 && xn <= plot_x1) dl->AddLine(ImVec2(xn, vis_top), ImVec2(xn, vis_top + view_h), th.accent, 1.5f);
+  dl->PopClipRect();
+
+  if (plot_hovered) {
+    double at = t0 + (io.MousePos.y >= 0 ? (io.MousePos.x - plot_x0) / plot_w * (t1 - t0) : 0);
+    auto row = static_cast<std::size_t>((io.MousePos.y - origin.y) / lane_h);
+    if (row < n) {
+      const viz::Lane& lane = lanes[row];
+      auto it = std::upper_bound(lane.spans.begin(), lane.spans.end(), at,
+                                 [](double t, const viz::Span& s) { return t < s.begin; });
+      if (it != lane.spans.begin() && at <= static_cast<double>(now)) {
+        --it;
+        ImGui::SetTooltip("%s\n%s at %s", viz::goroutine_label(lane.id, lane.function).c_str(),
+                          viz::state_label(it->state), viz::format_duration(static_cast<Nanos>(at)).c_str());
+      }
+    }
+  }
+
+  // Scroll extent: every lane.
+  ImGui::SetCursorScreenPos(origin);
+  ImGui::Dummy(ImVec2(1, std::max(1.0f, n * lane_h)));
+  ImGui::EndChild();
+}
+
+}  // namespace poollab::gui
