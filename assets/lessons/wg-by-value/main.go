@@ -13,8 +13,8 @@ const (
 	jobTime    = 100 * time.Millisecond
 )
 
+// func worker(jobs <-chan int, results chan<- int, wg *sync.WaitGroup) { // variant: wg=pointer
 func worker(jobs <-chan int, results chan<- int, wg sync.WaitGroup) { // variant: wg=value
-	// func worker(jobs <-chan int, results chan<- int, wg *sync.WaitGroup) { // variant: wg=pointer
 	defer wg.Done()
 	for n := range jobs {
 		time.Sleep(jobTime)
