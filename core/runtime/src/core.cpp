@@ -471,7 +471,10 @@ void goroutine_exit(Core& c, G* g, std::optional<Outcome> outcome) {
     Outcome o;
     o.kind = OutcomeKind::Completed;
     o.goroutines = c.live_infos();
-    o.leaked = o.goroutines;
+    // Leaked: parked forever once main is gone (running ones were merely finishing).
+    for (const auto& info : o.goroutines) {
+      if (info.state == GState::Blocked || info.state == GState::Sleeping) o.leaked.push_back(info);
+    }
     c.decide(std::move(o));
   }
   c.check_quiescence();

@@ -437,23 +437,22 @@ bool Checker::assign(Expr* e, const Type* t, const std::string& context) {
   return false;
 }
 
-std::string Checker_const_unused();
-
 // ---------------------------------------------------------------- expressions
 
 void Checker::value(Expr* e, const Type* hint) {
   expr(e, false, hint);
+  Expr* b = unparen(e);
+  if (b->kind == NodeKind::Ident && static_cast<Ident*>(b)->ref == RefKind::Builtin) {
+    error(e->pos, expr_text(e) + " (built-in function " + expr_text(e) + ") must be called");
+    e->type = u_.invalid;
+    return;
+  }
   if (invalid(e->type)) return;
   if (e->type->kind == Kind::Tuple) {
     if (e->type->elems.empty()) error(e->pos, expr_text(e) + " (no value) used as value");
     else error(e->pos, "multiple-value " + expr_text(e) + " (value of type " + ts(e->type) + ") in single-value context");
     e->type = u_.invalid;
     return;
-  }
-  Expr* inner = unparen(e);
-  if (inner->kind == NodeKind::Ident && static_cast<Ident*>(inner)->ref == RefKind::Builtin) {
-    error(e->pos, expr_text(e) + " (built-in function " + expr_text(e) + ") must be called");
-    e->type = u_.invalid;
   }
 }
 
@@ -657,7 +656,6 @@ void Checker::ident(Ident* id, bool allow_type) {
       id->ref = RefKind::Builtin;
       id->builtin = o->builtin;
       id->type = u_.invalid;
-      id->type = nullptr;
       return;
     case Object::K::Package:
       o->import->used = true;

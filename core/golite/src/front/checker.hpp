@@ -128,6 +128,9 @@ class Checker {
   std::unordered_map<const ValueSpec*, int> spec_state_;  // 1 = checking, 2 = done
   std::vector<std::pair<Ident*, Object>> pending_consts_;
   bool lhs_mode_ = false;  // resolving an assignment target: not a "use"
+  bool fallthrough_ok_ = false;  // checking the body of a switch clause
+  const Ident* pending_label_ = nullptr;  // label of the statement being checked
+  const Ident* take_label();
 
   // ------------------------------------------------ types
   const Type* resolve_type(Expr* e);
@@ -175,6 +178,9 @@ class Checker {
   void stmt(Stmt* s);
   void assign_stmt(AssignStmt* a);
   void define(AssignStmt* a);
+ public:
+  std::vector<const Type*> spread(Expr* e, size_t n);  // one expression over n targets
+ private:
   void lhs_assign(Expr* lhs, Expr* rhs, const Type* rhs_type);
   void return_stmt(ReturnStmt* r);
   void if_stmt(IfStmt* s);

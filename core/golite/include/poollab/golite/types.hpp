@@ -184,7 +184,7 @@ class TypeArena {
 
 // Predeclared types; a process-wide singleton built on first use (thread-safe).
 struct Universe {
-  TypeArena arena;
+  mutable TypeArena arena;  // interning is internally synchronised
   const Type* invalid;
   const Type* bool_type;
   const Type* int_type;
@@ -213,11 +213,11 @@ struct Universe {
   const Type* any_type;     // interface{} (printed "any")
   const Type* empty_struct; // struct{}
 
-  const Type* slice_of(const Type* e) { return arena.slice_of(e); }
-  const Type* pointer_to(const Type* e) { return arena.pointer_to(e); }
-  const Type* map_of(const Type* k, const Type* v) { return arena.map_of(k, v); }
-  const Type* chan_of(const Type* e, ChanDir d) { return arena.chan_of(e, d); }
-  const Type* array_of(const Type* e, int64_t n) { return arena.array_of(e, n); }
+  const Type* slice_of(const Type* e) const { return arena.slice_of(e); }
+  const Type* pointer_to(const Type* e) const { return arena.pointer_to(e); }
+  const Type* map_of(const Type* k, const Type* v) const { return arena.map_of(k, v); }
+  const Type* chan_of(const Type* e, ChanDir d) const { return arena.chan_of(e, d); }
+  const Type* array_of(const Type* e, int64_t n) const { return arena.array_of(e, n); }
 
   // The predeclared type with this name ("int", "error", "any"...), or nullptr.
   const Type* lookup(std::string_view name) const;

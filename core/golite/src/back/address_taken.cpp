@@ -1,0 +1,181 @@
+// A pass over the checked tree: variables whose address is taken (&x, or a
+// pointer-receiver method called on x) must live in heap boxes so pointers to
+// them outlive the frame, exactly like closure captures.
+#include "back/interp.hpp"
+
+namespace poollab::golite {
+
+namespace {
+
+struct Marker {
+  static void mark_root(Expr* e) {
+    while (e && e->kind == NodeKind::ParenExpr) e = static_cast<ParenExpr*>(e)->x;
+    if (e && e->kind == NodeKind::Ident) {
+      auto* id = static_cast<Ident*>(e);
+      if ((id->ref == RefKind::Local) && id->var) id->var->captured = true;
+    }
+  }
+
+  void expr(Expr* e) {
+    if (!e) return;
+    switch (e->kind) {
+      case NodeKind::UnaryExpr: {
+        auto* u = static_cast<UnaryExpr*>(e);
+        if (u->op == Op::And) mark_root(u->x);
+        expr(u->x);
+        break;
+      }
+      case NodeKind::ParenExpr: expr(static_cast<ParenExpr*>(e)->x); break;
+      case NodeKind::BinaryExpr:
+        expr(static_cast<BinaryExpr*>(e)->x);
+        expr(static_cast<BinaryExpr*>(e)->y);
+        break;
+      case NodeKind::CallExpr: {
+        auto* c = static_cast<CallExpr*>(e);
+        expr(c->fun);
+        for (Expr* a : c->args) expr(a);
+        break;
+      }
+      case NodeKind::SelectorExpr: {
+        auto* s = static_cast<SelectorExpr*>(e);
+        if (s->sel_kind == SelKind::Method && s->take_addr && s->path.empty()) mark_root(s->x);
+        expr(s->x);
+        break;
+      }
+      case NodeKind::IndexExpr:
+        expr(static_cast<IndexExpr*>(e)->x);
+        expr(static_cast<IndexExpr*>(e)->index);
+        break;
+      case NodeKind::SliceExpr: {
+        auto* s = static_cast<SliceExpr*>(e);
+        expr(s->x);
+        expr(s->lo);
+        expr(s->hi);
+        expr(s->max);
+        break;
+      }
+      case NodeKind::TypeAssertExpr: expr(static_cast<TypeAssertExpr*>(e)->x); break;
+      case NodeKind::StarExpr: expr(static_cast<StarExpr*>(e)->x); break;
+      case NodeKind::KeyValueExpr:
+        expr(static_cast<KeyValueExpr*>(e)->key);
+        expr(static_cast<KeyValueExpr*>(e)->value);
+        break;
+      case NodeKind::CompositeLit:
+        for (Expr* x : static_cast<CompositeLit*>(e)->elts) expr(x);
+        break;
+      case NodeKind::FuncLit: block(static_cast<FuncLit*>(e)->body); break;
+      default: break;
+    }
+  }
+
+  void block(BlockStmt* b) {
+    if (!b) return;
+    for (Stmt* s : b->stmts) stmt(s);
+  }
+
+  void stmts(std::vector<Stmt*>& list) {
+    for (Stmt* s : list) stmt(s);
+  }
+
+  void stmt(Stmt* s) {
+    if (!s) return;
+    switch (s->kind) {
+      case NodeKind::DeclStmt: {
+        GenDecl* d = static_cast<DeclStmt*>(s)->decl;
+        if (d)
+          for (ValueSpec& v : d->values)
+            for (Expr* x : v.values) expr(x);
+        break;
+      }
+      case NodeKind::LabeledStmt: stmt(static_cast<LabeledStmt*>(s)->stmt); break;
+      case NodeKind::ExprStmt: expr(static_cast<ExprStmt*>(s)->x); break;
+      case NodeKind::SendStmt:
+        expr(static_cast<SendStmt*>(s)->chan);
+        expr(static_cast<SendStmt*>(s)->value);
+        break;
+      case NodeKind::IncDecStmt: expr(static_cast<IncDecStmt*>(s)->x); break;
+      case NodeKind::AssignStmt: {
+        auto* a = static_cast<AssignStmt*>(s);
+        for (Expr* x : a->lhs) expr(x);
+        for (Expr* x : a->rhs) expr(x);
+        break;
+      }
+      case NodeKind::GoStmt: expr(static_cast<GoStmt*>(s)->call); break;
+      case NodeKind::DeferStmt: expr(static_cast<DeferStmt*>(s)->call); break;
+      case NodeKind::ReturnStmt:
+        for (Expr* x : static_cast<ReturnStmt*>(s)->results) expr(x);
+        break;
+      case NodeKind::BlockStmt: block(static_cast<BlockStmt*>(s)); break;
+      case NodeKind::IfStmt: {
+        auto* i = static_cast<IfStmt*>(s);
+        stmt(i->init);
+        expr(i->cond);
+        block(i->then);
+        stmt(i->else_);
+        break;
+      }
+      case NodeKind::CaseClause: {
+        auto* c = static_cast<CaseClause*>(s);
+        for (Expr* x : c->list) expr(x);
+        stmts(c->body);
+        break;
+      }
+      case NodeKind::SwitchStmt: {
+        auto* w = static_cast<SwitchStmt*>(s);
+        stmt(w->init);
+        expr(w->tag);
+        for (CaseClause* c : w->clauses) stmt(c);
+        break;
+      }
+      case NodeKind::TypeSwitchStmt: {
+        auto* w = static_cast<TypeSwitchStmt*>(s);
+        stmt(w->init);
+        expr(w->x);
+        for (CaseClause* c : w->clauses) stmts(c->body);
+        break;
+      }
+      case NodeKind::CommClause: {
+        auto* c = static_cast<CommClause*>(s);
+        stmt(c->comm);
+        stmts(c->body);
+        break;
+      }
+      case NodeKind::SelectStmt:
+        for (CommClause* c : static_cast<SelectStmt*>(s)->clauses) stmt(c);
+        break;
+      case NodeKind::ForStmt: {
+        auto* f = static_cast<ForStmt*>(s);
+        stmt(f->init);
+        expr(f->cond);
+        stmt(f->post);
+        block(f->body);
+        break;
+      }
+      case NodeKind::RangeStmt: {
+        auto* r = static_cast<RangeStmt*>(s);
+        expr(r->key);
+        expr(r->value);
+        expr(r->x);
+        block(r->body);
+        break;
+      }
+      default: break;
+    }
+  }
+};
+
+}  // namespace
+
+void mark_address_taken(const CheckedProgram& prog) {
+  Marker m;
+  for (Decl* d : prog.file->decls) {
+    if (d->kind == NodeKind::FuncDecl) {
+      m.block(static_cast<FuncDecl*>(d)->body);
+    } else if (d->kind == NodeKind::GenDecl) {
+      for (ValueSpec& v : static_cast<GenDecl*>(d)->values)
+        for (Expr* x : v.values) m.expr(x);
+    }
+  }
+}
+
+}  // namespace poollab::golite
