@@ -207,8 +207,31 @@ void Core::ready(G* g) {
   wake_token(g->token);
 }
 
+void Core::freeze(G* g, std::unique_lock<std::mutex>& lk) {
+  g->state = GState::Runnable;
+  g->gate_op = "main returned";
+  --running;
+  g->token.store(0, std::memory_order_release);
+  check_quiescence();
+  lk.unlock();
+  wait_token(g->token);  // only the teardown wakes it
+  lk.lock();
+  throw Aborted{};
+}
+
+void Core::complete_after_main() {
+  Outcome o;
+  o.kind = OutcomeKind::Completed;
+  o.goroutines = live_infos();
+  for (const auto& info : o.goroutines) {
+    if (info.gate_op != "goroutine exit") o.leaked.push_back(info);
+  }
+  decide(std::move(o));
+}
+
 void Core::gate_point(G* g, std::unique_lock<std::mutex>& lk, const char* op, ObjId obj) {
   throw_if_aborting();
+  if (main_returned) freeze(g, lk);
   if (cfg.schedule == Schedule::Free) {
     if (cfg.fault_injection) {
       std::uint64_t r = g->fault_rng();
@@ -260,7 +283,12 @@ void Core::release(G* g) {
 
 // Called whenever the number of running goroutines may have dropped to zero.
 void Core::check_quiescence() {
-  if (outcome || running > 0) return;
+  if (outcome) return;
+  if (main_returned) {
+    if (running == 0) complete_after_main();
+    return;
+  }
+  if (running > 0) return;
   if (!gate.empty()) {
     G* pick = nullptr;
     if (replay_pos < cfg.replay.size()) {
@@ -328,7 +356,7 @@ void Core::fire_due_timers(Nanos upto) {
 void Core::clock_loop() {
   std::unique_lock lk(mu);
   while (!clock_quit) {
-    if (outcome || timers.empty()) {
+    if (outcome || timers.empty() || main_returned) {
       clock_cv.wait(lk);
       continue;
     }
@@ -455,7 +483,7 @@ struct StartArg {
 void goroutine_exit(Core& c, G* g, std::optional<Outcome> outcome) {
   std::unique_lock lk(c.mu);
   if (outcome) c.decide(std::move(*outcome));
-  if (!c.outcome && c.cfg.schedule == Schedule::Serial) {
+  if (!c.outcome && !c.main_returned && c.cfg.schedule == Schedule::Serial) {
     try {
       c.gate_point(g, lk, "goroutine exit", 0);
     } catch (const Aborted&) {
@@ -468,14 +496,8 @@ void goroutine_exit(Core& c, G* g, std::optional<Outcome> outcome) {
   c.emit(EventKind::GoEnd, g, 0);
   c.to_join.push_back(g);
   if (!c.outcome && g->id == 1) {
-    Outcome o;
-    o.kind = OutcomeKind::Completed;
-    o.goroutines = c.live_infos();
-    // Leaked: parked forever once main is gone (running ones were merely finishing).
-    for (const auto& info : o.goroutines) {
-      if (info.state == GState::Blocked || info.state == GState::Sleeping) o.leaked.push_back(info);
-    }
-    c.decide(std::move(o));
+    c.main_returned = true;
+    c.main_gone = true;
   }
   c.check_quiescence();
 }
@@ -849,6 +871,11 @@ void at_line(int line) {
   g->line.store(line, std::memory_order_relaxed);
   detail::Core& c = *g->core;
   if (c.aborting.load(std::memory_order_relaxed)) throw Aborted{};
+  if (c.main_gone.load(std::memory_order_relaxed)) {
+    std::unique_lock lk(c.mu);
+    c.throw_if_aborting();
+    c.freeze(g, lk);
+  }
   bool serial = c.cfg.schedule == Schedule::Serial;
   if (serial && c.cfg.step_lines) {
     std::unique_lock lk(c.mu);
@@ -862,7 +889,13 @@ void at_line(int line) {
 
 void check_abort() {
   detail::G* g = detail::current_g();
-  if (g && g->core->aborting.load(std::memory_order_relaxed)) throw Aborted{};
+  if (!g) return;
+  if (g->core->aborting.load(std::memory_order_relaxed)) throw Aborted{};
+  if (g->core->main_gone.load(std::memory_order_relaxed)) {
+    std::unique_lock lk(g->core->mu);
+    g->core->throw_if_aborting();
+    g->core->freeze(g, lk);
+  }
 }
 
 int num_goroutine() {

@@ -134,6 +134,10 @@ class Core : public std::enable_shared_from_this<Core> {
 
   std::optional<Outcome> outcome;
   std::mt19937_64 rng;
+  // Main has returned: the others stop at their next operation (Go's exit
+  // would kill them there), then the run completes and the parked ones are leaked.
+  bool main_returned = false;
+  std::atomic<bool> main_gone{false};
 
   // Object registry for snapshots: guarded by reg_mu (lock order: mu, then reg_mu).
   mutable std::mutex reg_mu;
@@ -152,6 +156,8 @@ class Core : public std::enable_shared_from_this<Core> {
   // Gate point: in Serial mode wait until released. lk is held on entry and exit.
   void gate_point(G* g, std::unique_lock<std::mutex>& lk, const char* op, ObjId obj);
   void check_quiescence();
+  [[noreturn]] void freeze(G* g, std::unique_lock<std::mutex>& lk);  // after main returned
+  void complete_after_main();
   void release(G* g);
   void decide(Outcome o);  // first outcome wins; starts the teardown
   void deadlock();

@@ -1375,6 +1375,20 @@ bool is_comparison(Op op) {
 
 }  // namespace
 
+// An untyped numeric constant paired with a typed numeric operand it does not
+// fit: "2.5 (untyped float constant) truncated to int". True when reported.
+bool Checker::untyped_misfit(Expr* x, Expr* y) {
+  if (x->type->is_untyped() == y->type->is_untyped()) return false;
+  Expr* u = x->type->is_untyped() ? x : y;
+  Expr* t = u == x ? y : x;
+  if (!u->cv || !u->type->is_numeric() || !t->type->is_numeric()) return false;
+  ConstValue c = *u->cv;
+  bool truncated = false;
+  if (representable(c, t->type, truncated)) return false;
+  error(u->pos, describe(u) + (truncated ? " truncated to " : " overflows ") + ts(t->type));
+  return true;
+}
+
 bool Checker::match_types(Expr* x, Expr* y) {
   const Type* xt = x->type;
   const Type* yt = y->type;
@@ -1450,6 +1464,7 @@ void Checker::binary(BinaryExpr* b) {
     return;
   }
   if (is_comparison(b->op)) {
+    if (untyped_misfit(x, y)) return;
     bool ok = match_types(x, y);
     if (ok) ok = assignable(x->type, y->type) || assignable(y->type, x->type);
     if (!ok) {
@@ -1536,6 +1551,7 @@ void Checker::binary(BinaryExpr* b) {
     return;
   }
   // arithmetic
+  if (untyped_misfit(x, y)) return;
   bool matched = match_types(x, y);
   if (!matched || !identical(x->type, y->type)) {
     if (matched || (x->type->is_untyped() != y->type->is_untyped() &&

@@ -251,6 +251,10 @@ void Checker::assign_stmt(AssignStmt* a) {
     return;
   }
   size_t n = a->lhs.size(), m = a->rhs.size();
+  if (n == 1 && m == 1 && single_call_mismatch(a->rhs[0])) {
+    lhs_assign(a->lhs[0], nullptr, u_.invalid);
+    return;
+  }
   if (n == m) {
     for (size_t i = 0; i < n; ++i) lhs_assign(a->lhs[i], a->rhs[i], nullptr);
     return;
@@ -269,6 +273,19 @@ void Checker::assign_stmt(AssignStmt* a) {
   }
   error(a->rhs[0]->pos, "assignment mismatch: " + std::to_string(n) + (n == 1 ? " variable" : " variables") + " but " +
                             std::to_string(m) + (m == 1 ? " value" : " values"));
+}
+
+// `x := f()` / `x = f()` where f returns several values: Go words this as an
+// assignment mismatch. Checks the expression; true when reported.
+bool Checker::single_call_mismatch(Expr* e) {
+  Expr* inner = unparen(e);
+  if (inner->kind != NodeKind::CallExpr) return false;
+  expr(e);
+  const Type* t = e->type;
+  if (invalid(t) || t->kind != Kind::Tuple || t->elems.size() < 2) return false;
+  error(e->pos, "assignment mismatch: 1 variable but " + expr_text(static_cast<CallExpr*>(inner)->fun) + " returns " +
+                    std::to_string(t->elems.size()) + " values");
+  return true;
 }
 
 // The types a single expression yields for n > 1 targets.
@@ -322,7 +339,9 @@ void Checker::define(AssignStmt* a) {
   }
   std::vector<const Type*> types(n, nullptr);
   std::vector<Expr*> values(n, nullptr);
-  if (n == m) {
+  if (n == 1 && m == 1 && single_call_mismatch(a->rhs[0])) {
+    types[0] = u_.invalid;
+  } else if (n == m) {
     for (size_t i = 0; i < n; ++i) {
       values[i] = a->rhs[i];
       value(a->rhs[i]);
@@ -754,9 +773,10 @@ void Checker::select_stmt(SelectStmt* s) {
       if (!valid) {
         Pos at = comm->kind == NodeKind::ExprStmt ? static_cast<ExprStmt*>(comm)->x->pos : comm->pos;
         error(at, "select case must be send or receive (possibly with assignment)");
-      } else {
-        stmt(comm);
+        pop_scope();
+        continue;  // like go, the clause body is not checked
       }
+      stmt(comm);
     }
     stmt_list(c->body);
     pop_scope();
@@ -816,8 +836,8 @@ void Checker::branch(BranchStmt* b) {
 void Checker::go_defer(CallExpr* c, bool is_go) {
   const char* kw = is_go ? "go" : "defer";
   if (c->lparen.line == -1) {
-    expr(c->fun);
     error(c->fun->pos, std::string("expression in ") + kw + " must be function call");
+    expr(c->fun);
     return;
   }
   expr(c);

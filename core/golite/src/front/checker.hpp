@@ -171,6 +171,7 @@ class Checker {
   Conv try_convert_untyped(Expr* e, const Type* target);
   // Both operands of a binary operation to a common type; false when mismatched (not reported).
   bool match_types(Expr* x, Expr* y);
+  bool untyped_misfit(Expr* x, Expr* y);
   std::string const_string(const ConstValue& cv) const;
 
   // ------------------------------------------------ statements
@@ -178,6 +179,7 @@ class Checker {
   void stmt(Stmt* s);
   void assign_stmt(AssignStmt* a);
   void define(AssignStmt* a);
+  bool single_call_mismatch(Expr* e);
  public:
   std::vector<const Type*> spread(Expr* e, size_t n);  // one expression over n targets
  private:
