@@ -114,17 +114,19 @@ void PoolView::draw(FrameContext& ctx) {
     const float mid = y + main_h * 0.5f + L;  // a line above for channel titles
     float x = origin.x + pad;
 
-    auto draw_stack = [&](const std::vector<GoId>& ids, float sx) {
+    auto draw_stack = [&](const std::vector<GoId>& ids, float sx, bool consumers) {
       float sy = mid - stack_h(ids.size()) * 0.5f;
       for (GoId id : ids) {
         draw_goroutine(ctx, id, ImVec2(sx, sy), side_box, false);
+        // main often both produces and consumes: results arrive at its consumer box
+        if (consumers) in_pos_[id] = ImVec2(sx, sy + side_box.y * 0.5f);
         sy += side_box.y + cell_gap;
       }
     };
     float producers_right = 0, jobs_left = 0, jobs_right = 0, grid_left = 0, grid_right = 0, res_left = 0,
           res_right = 0, consumers_left = 0;
     if (!P.producers.empty()) {
-      draw_stack(P.producers, x);
+      draw_stack(P.producers, x, false);
       producers_right = x + side_box.x;
       x += side_box.x + g;
     }
@@ -162,7 +164,7 @@ void PoolView::draw(FrameContext& ctx) {
       x += res_sz.x + g;
     }
     if (!P.consumers.empty()) {
-      draw_stack(P.consumers, x);
+      draw_stack(P.consumers, x, true);
       consumers_left = x;
     }
 

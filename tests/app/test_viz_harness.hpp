@@ -24,6 +24,8 @@ struct NullImGui {
     io.Fonts->GetTexDataAsRGBA32(&pixels, &tw, &th);
     io.DisplaySize = ImVec2(w, h);
     io.DeltaTime = 1.0f / 60.0f;
+    // As the OpenGL 3 renderer the window uses: draw lists may pass 65,536 vertices.
+    io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
   }
   ~NullImGui() { ImGui::DestroyContext(); }
   NullImGui(const NullImGui&) = delete;
