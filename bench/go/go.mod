@@ -1,0 +1,3 @@
+module poollab/bench
+
+go 1.23

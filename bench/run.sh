@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Runs the runtime benchmarks and their comparators in one go and prints the
+# figures as ratios (PoolLab / comparator). Usage: bench/run.sh [build-dir]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-$root/build-bench}
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DPOOLLAB_BUILD_BENCH=ON -DPOOLLAB_BUILD_TESTS=OFF >/dev/null
+cmake --build "$build" --target poollab_bench_runtime poollab_bench_runtime_noevents
+go=${GO:-/usr/lib/go-1.23/bin/go}
+out=$build/bench-results
+mkdir -p "$out"
+(cd "$root/bench/go" && "$go" build -o "$out/chanbench" .)
+"$build/bench/poollab_bench_runtime" --benchmark_format=json >"$out/runtime.json"
+"$build/bench/poollab_bench_runtime_noevents" --benchmark_format=json >"$out/noevents.json"
+"$out/chanbench" >"$out/go.jsonl"
+python3 "$root/bench/ratios.py" "$out"
