@@ -1863,6 +1863,7 @@ void Checker::composite(CompositeLit* c, const Type* hint) {
 }
 
 void Checker::func_lit(FuncLit* f) {
+  if (f->type) return;  // already checked: call arguments can be visited more than once
   const Type* sig = func_sig(f->sig, nullptr);
   FuncCtx ctx;
   ctx.info = &f->info;
