@@ -1465,13 +1465,13 @@ void Checker::binary(BinaryExpr* b) {
   }
   if (is_comparison(b->op)) {
     if (untyped_misfit(x, y)) return;
+    bool xnil = x->type->kind == Kind::UntypedNil, ynil = y->type->kind == Kind::UntypedNil;  // before match_types converts nil
     bool ok = match_types(x, y);
     if (ok) ok = assignable(x->type, y->type) || assignable(y->type, x->type);
     if (!ok) {
       error(y->pos, "invalid operation: " + expr_text(b) + " (mismatched types " + ts(x->type) + " and " + ts(y->type) + ")");
       return;
     }
-    bool xnil = x->type->kind == Kind::UntypedNil, ynil = y->type->kind == Kind::UntypedNil;
     if (b->op == Op::Eql || b->op == Op::Neq) {
       if (xnil && ynil) {
         error(b->pos, "invalid operation: " + expr_text(b) + " (operator " + optext + " not defined on nil)");
