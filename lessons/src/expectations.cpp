@@ -47,7 +47,7 @@ RunSpec spec_for(const Expectation& expect) {
   return spec;
 }
 
-std::vector<std::string> compare(const Expectation& e, const RunReport& r) {
+std::vector<std::string> compare(const Expectation& e, const RunReport& r, const std::string& semaphore) {
   std::vector<std::string> bad;
   if (!r.compiled()) {
     std::string first = r.compile_errors.front().str();
@@ -79,17 +79,26 @@ std::vector<std::string> compare(const Expectation& e, const RunReport& r) {
   if (e.leaked && static_cast<int>(r.outcome.leaked.size()) != *e.leaked)
     bad.push_back("leaked goroutines: expected " + std::to_string(*e.leaked) + ", got " +
                   std::to_string(r.outcome.leaked.size()));
+  if (e.max_in_semaphore) {
+    auto most = r.max_buffered(semaphore);
+    if (!most)
+      bad.push_back("max_in_semaphore: no sends on a semaphore channel '" + semaphore + "' were seen");
+    else if (*most != *e.max_in_semaphore)
+      bad.push_back("max_in_semaphore: expected " + std::to_string(*e.max_in_semaphore) + " at once, got " +
+                    std::to_string(*most));
+  }
   if (e.exit_code && r.exit_code() != *e.exit_code)
     bad.push_back("exit code: expected " + std::to_string(*e.exit_code) + ", got " + std::to_string(r.exit_code()));
   return bad;
 }
 
-Verdict check_source(const std::string& source, const std::string& filename, const Expectation& expect, int timeout_ms) {
+Verdict check_source(const std::string& source, const std::string& filename, const Expectation& expect, int timeout_ms,
+                     const std::string& semaphore) {
   Verdict v;
   RunSpec spec = spec_for(expect);
   spec.timeout_ms = timeout_ms;
   v.report = run_source(source, filename, spec);
-  v.problems = compare(expect, v.report);
+  v.problems = compare(expect, v.report, semaphore);
   v.passed = v.problems.empty();
   return v;
 }
@@ -103,7 +112,7 @@ Verdict check_expectation(const Lesson& lesson, const Expectation& expect, int t
     v.problems.push_back(std::string("settings: ") + e.what());
     return v;
   }
-  Verdict v = check_source(source, "main.go", expect, timeout_ms);
+  Verdict v = check_source(source, "main.go", expect, timeout_ms, lesson.roles.semaphore);
   for (auto& p : v.problems) p = lesson.id + " [" + expect.name + "] " + p;
   return v;
 }

@@ -399,6 +399,12 @@ void read_expects(TomlReader& r, const toml::table& root, Lesson& L) {
       if (*x < 0) r.error(t.get("leaked"), path + ".leaked", "must not be negative");
       e.leaked = static_cast<int>(*x);
     }
+    if (auto x = r.integer(t, "max_in_semaphore", path + ".max_in_semaphore", false)) {
+      if (*x < 0) r.error(t.get("max_in_semaphore"), path + ".max_in_semaphore", "must not be negative");
+      if (L.roles.semaphore.empty())
+        r.error(t.get("max_in_semaphore"), path + ".max_in_semaphore", "needs roles.semaphore naming the channel");
+      e.max_in_semaphore = static_cast<int>(*x);
+    }
     if (auto x = r.integer(t, "exit_code", path + ".exit_code", false)) {
       if (*x < 0 || *x > 255) r.error(t.get("exit_code"), path + ".exit_code", "must be between 0 and 255");
       e.exit_code = static_cast<int>(*x);
@@ -439,6 +445,8 @@ void read_quiz(TomlReader& r, const toml::table& root, Lesson& L) {
     q.line = static_cast<int>(t.source().begin.line);
     std::size_t errors_before = L.errors.size();
     q.id = r.string(t, "id", path + ".id", true).value_or("");
+    if (auto n = t.get("id")) q.id_line = static_cast<int>(n->source().begin.line);
+    if (auto n = t.get("lesson")) q.lesson_line = static_cast<int>(n->source().begin.line);
     q.lesson = r.string(t, "lesson", path + ".lesson", true).value_or("");
     q.prompt = r.string(t, "prompt", path + ".prompt", true).value_or("");
     if (auto p = t.get("prompt"); p && p->is_string() && p->as_string()->get().empty())
@@ -622,12 +630,12 @@ Catalogue load_catalogue(const fs::path& lessons_dir, const LoadOptions& options
       const auto& q = l.quiz[i];
       std::string key = "quiz[" + std::to_string(i) + "]";
       if (!q.lesson.empty() && !c.find(q.lesson))
-        l.errors.push_back({l.toml_path().string(), q.line, 0, key + ".lesson",
+        l.errors.push_back({l.toml_path().string(), q.lesson_line ? q.lesson_line : q.line, 0, key + ".lesson",
                             "links to unknown lesson '" + q.lesson + "'; lessons: " + c.ids_text()});
       if (q.id.empty()) continue;
       auto [it, fresh] = quiz_owner.emplace(q.id, l.id);
       if (!fresh)
-        l.errors.push_back({l.toml_path().string(), q.line, 0, key + ".id",
+        l.errors.push_back({l.toml_path().string(), q.id_line ? q.id_line : q.line, 0, key + ".id",
                             "quiz id '" + q.id + "' is already used by lesson " + it->second});
     }
   }

@@ -361,7 +361,7 @@ QuizVerdict answer_fill(const Catalogue& catalogue, const QuizQuestion& q, const
     v.summary = "This question names an unknown expectation.";
     return v;
   }
-  Verdict run = check_source(edited, "main.go", *e, timeout_ms);
+  Verdict run = check_source(edited, "main.go", *e, timeout_ms, l->roles.semaphore);
   v.correct = run.passed;
   v.report = run.report;
   v.summary = run.passed ? "Right: the program now behaves as expected (" + run.str().substr(4) + ")."

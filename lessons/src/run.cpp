@@ -35,6 +35,31 @@ std::vector<std::string> RunReport::stdout_lines() const {
   return lines;
 }
 
+std::optional<int> RunReport::max_buffered(const std::string& name) const {
+  auto named = [&](rt::ObjId id) {
+    auto it = channel_names.find(id);
+    if (it == channel_names.end()) return false;
+    const std::string& n = it->second;
+    return n == name || (n.size() > name.size() && n.compare(n.size() - name.size() - 1, std::string::npos, "." + name) == 0);
+  };
+  // Without a name (the channel was gone at the end), a chan struct{} is taken for the semaphore.
+  std::map<rt::ObjId, bool> tokens_only;
+  for (const auto& e : events)
+    if (e.kind == rt::EventKind::SendDone) {
+      auto [it, fresh] = tokens_only.emplace(e.object, true);
+      if (e.value != "{}") it->second = false;
+    }
+  bool any_named = false;
+  for (const auto& [id, only] : tokens_only) any_named = any_named || named(id);
+  std::optional<int> best;
+  for (const auto& e : events) {
+    if (e.kind != rt::EventKind::SendDone) continue;
+    if (any_named ? !named(e.object) : !tokens_only[e.object]) continue;
+    best = std::max(best.value_or(0), static_cast<int>(e.count));
+  }
+  return best;
+}
+
 RunReport run_source(std::string_view source, const std::string& filename, const RunSpec& spec) {
   RunReport report;
   report.filename = filename;
@@ -79,6 +104,8 @@ RunReport run_source(std::string_view source, const std::string& filename, const
       o = runtime.wait();
     }
     report.outcome = *o;
+    for (const auto& ch : runtime.snapshot().channels)
+      if (!ch.name.empty()) report.channel_names[ch.id] = ch.name;
     if (spec.events) runtime.remove_observer(&queue);
   }
   queue.drain(report.events);

@@ -23,11 +23,12 @@ struct Verdict {
 // The run an expectation asks for (virtual clock, its seed and schedule).
 RunSpec spec_for(const Expectation& expect);
 // Mismatches between `expect` and a finished run (empty = it holds).
-std::vector<std::string> compare(const Expectation& expect, const RunReport& report);
+// `semaphore` is the lesson's roles.semaphore (for max_in_semaphore).
+std::vector<std::string> compare(const Expectation& expect, const RunReport& report, const std::string& semaphore = {});
 // Render the lesson under the expectation's settings, run it and compare.
 Verdict check_expectation(const Lesson& lesson, const Expectation& expect, int timeout_ms = 60000);
 // Run `source` as it is (e.g. a student's edit) and compare with `expect`.
 Verdict check_source(const std::string& source, const std::string& filename, const Expectation& expect,
-                     int timeout_ms = 60000);
+                     int timeout_ms = 60000, const std::string& semaphore = {});
 
 }  // namespace poollab::lessons

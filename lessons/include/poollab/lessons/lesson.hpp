@@ -69,6 +69,7 @@ struct Expectation {
   std::vector<std::string> stdout_contains;
   std::optional<double> virtual_seconds;
   std::optional<int> leaked;
+  std::optional<int> max_in_semaphore;  // most tokens of roles.semaphore held at once
   std::optional<int> exit_code;
   std::optional<std::uint64_t> seed;
   bool serial = false;       // schedule = "serial"
@@ -100,6 +101,7 @@ struct QuizQuestion {
   std::string expect;                      // fill: the [[expect]] the edit must satisfy
   std::string solution;                    // fill
   int line = 0;                            // of the [[quiz]] table in lesson.toml
+  int id_line = 0, lesson_line = 0;        // of its id and lesson keys
 };
 
 struct Lesson {

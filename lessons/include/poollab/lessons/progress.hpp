@@ -23,11 +23,13 @@ struct AnswerRecord {
   bool correct = false;
   int attempts = 0;
   std::int64_t when = 0;  // unix seconds of the last answer
+  bool operator==(const AnswerRecord&) const = default;
 };
 
 struct LessonRecord {
   bool completed = false;
   int hints_used = 0;  // the highest hint of the ladder revealed (0..3)
+  bool operator==(const LessonRecord&) const = default;
 };
 
 struct Progress {

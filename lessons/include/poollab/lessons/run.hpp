@@ -7,6 +7,8 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,6 +39,11 @@ struct RunReport {
   std::string stderr_text;  // print/println output (Go's failure text is outcome.text)
   std::vector<rt::Event> events;
   std::uint64_t dropped_events = 0;
+  std::map<rt::ObjId, std::string> channel_names;  // channels still known at the end, by id
+
+  // Most values ever buffered at once in the channel named `name` (a semaphore's
+  // tokens held at once), from the send events; nullopt if no such channel was seen.
+  std::optional<int> max_buffered(const std::string& name) const;
 
   bool compiled() const { return compile_errors.empty(); }
   // compile_error | completed | deadlock | panic | exit | timeout

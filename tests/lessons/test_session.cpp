@@ -1,0 +1,160 @@
+// Session: run to the end, step at the gate, step back (= replay of k-1 choices), reset.
+#include <doctest/doctest.h>
+
+#include <sstream>
+
+#include "lesson_test_util.hpp"
+#include "poollab/lessons/session.hpp"
+
+using namespace poollab;
+
+namespace {
+
+const char* kProgram = R"(package main
+
+import "fmt"
+
+func main() {
+	ch := make(chan int)
+	done := make(chan bool)
+	go func() {
+		for i := 1; i <= 3; i++ {
+			ch <- i
+		}
+		close(ch)
+	}()
+	go func() {
+		for v := range ch {
+			fmt.Println(v)
+		}
+		done <- true
+	}()
+	<-done
+}
+)";
+
+// Everything a student sees after a step, in a comparable form.
+std::string picture(lessons::Session& s) {
+  s.poll();
+  auto snap = s.snapshot();
+  std::ostringstream out;
+  out << "steps " << s.steps() << "\n";
+  for (const auto& g : snap.goroutines)
+    out << "g" << g.id << " " << rt::to_string(g.state) << " " << g.wait_reason << " line " << g.line << " op "
+        << g.gate_op << "\n";
+  for (const auto& c : snap.channels) {
+    out << "ch" << c.id << " len " << c.buffer.size() << (c.closed ? " closed" : "") << " senders " << c.senders.size()
+        << " receivers " << c.receivers.size() << "\n";
+  }
+  out << "at gate:";
+  for (auto id : snap.at_gate) out << " " << id;
+  out << "\nstdout: " << s.stdout_text();
+  out << "events " << s.history().size() << "\n";
+  return out.str();
+}
+
+bool settle(lessons::Session& s) { return s.wait_quiescent(10000); }
+
+}  // namespace
+
+TEST_CASE("a program that does not compile reports Go's diagnostics and never starts" * doctest::timeout(30)) {
+  lessons::Session s("package main\n\nfunc main() {\n\tx := 1\n}\n", "main.go", {});
+  CHECK_FALSE(s.compiled());
+  REQUIRE_FALSE(s.compile_errors().empty());
+  CHECK(s.compile_errors()[0].str() == "main.go:4:2: declared and not used: x");
+  s.start();
+  CHECK_FALSE(s.started());
+  CHECK(s.runtime() == nullptr);
+}
+
+TEST_CASE("running to the end collects stdout and the event history" * doctest::timeout(30)) {
+  lessons::Session s(kProgram, "main.go", {.clock = rt::ClockKind::Virtual});
+  REQUIRE(s.compiled());
+  s.start();
+  auto o = s.wait(20000);
+  REQUIRE(o);
+  CHECK(o->kind == rt::OutcomeKind::Completed);
+  CHECK(s.stdout_text() == "1\n2\n3\n");
+  s.poll();
+  REQUIRE_FALSE(s.history().empty());
+  CHECK(s.history().front().kind == rt::EventKind::GoStart);
+  CHECK(s.history().back().kind == rt::EventKind::Outcome);
+  for (std::size_t i = 1; i < s.history().size(); ++i) CHECK(s.history()[i].seq > s.history()[i - 1].seq);
+  CHECK(s.dropped_events() == 0);
+}
+
+TEST_CASE("stepping releases one goroutine at a time; step back equals a replay of k-1 steps" * doctest::timeout(60)) {
+  lessons::Session s(kProgram, "main.go", {.seed = 3, .stepping = true});
+  REQUIRE(s.compiled());
+  s.start();
+  REQUIRE(settle(s));
+  CHECK_FALSE(s.running());
+  std::vector<std::string> pictures{picture(s)};
+  const int k = 8;
+  for (int i = 0; i < k; ++i) {
+    REQUIRE(s.step());
+    REQUIRE(settle(s));
+    pictures.push_back(picture(s));
+    CHECK(s.steps() == static_cast<std::uint64_t>(i + 1));
+  }
+  CHECK(pictures[k] != pictures[0]);
+  auto choices = s.runtime()->choices();
+  REQUIRE(choices.size() == static_cast<std::size_t>(k));
+
+  REQUIRE(s.can_step_back());
+  s.step_back();
+  REQUIRE(settle(s));
+  CHECK(s.steps() == static_cast<std::uint64_t>(k - 1));
+  CHECK(picture(s) == pictures[k - 1]);
+  auto replayed = s.runtime()->choices();
+  CHECK(replayed == std::vector<rt::GoId>(choices.begin(), choices.end() - 1));
+
+  // Stepping forward again the same way lands on the same picture.
+  REQUIRE(s.step(choices.back()));
+  REQUIRE(settle(s));
+  CHECK(picture(s) == pictures[k]);
+
+  // Two steps back in a row.
+  s.step_back();
+  s.step_back();
+  REQUIRE(settle(s));
+  CHECK(picture(s) == pictures[k - 2]);
+}
+
+TEST_CASE("reset starts the same program afresh; run finishes a stepped program" * doctest::timeout(60)) {
+  lessons::Session s(kProgram, "main.go", {.stepping = true});
+  s.start();
+  REQUIRE(settle(s));
+  std::string start = picture(s);
+  for (int i = 0; i < 5; ++i) {
+    REQUIRE(s.step());
+    REQUIRE(settle(s));
+  }
+  CHECK(s.steps() == 5);
+  s.reset();
+  REQUIRE(settle(s));
+  CHECK(s.steps() == 0);
+  CHECK(s.stdout_text().empty());
+  CHECK(picture(s) == start);
+
+  s.set_running(true);
+  auto o = s.wait(20000);
+  REQUIRE(o);
+  CHECK(o->kind == rt::OutcomeKind::Completed);
+  CHECK(s.stdout_text() == "1\n2\n3\n");
+  CHECK_FALSE(s.step());  // nothing left to step
+}
+
+TEST_CASE("a stepped deadlock is reported with Go's words" * doctest::timeout(60)) {
+  const char* prog = "package main\n\nfunc main() {\n\tch := make(chan int)\n\tch <- 1\n}\n";
+  lessons::Session s(prog, "main.go", {.stepping = true});
+  s.start();
+  for (int i = 0; i < 20 && !s.outcome(); ++i) {
+    if (!settle(s)) break;
+    s.step();
+  }
+  auto o = s.wait(10000);
+  REQUIRE(o);
+  CHECK(o->kind == rt::OutcomeKind::Deadlock);
+  CHECK(o->message == "fatal error: all goroutines are asleep - deadlock!");
+}
