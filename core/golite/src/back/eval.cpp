@@ -274,6 +274,8 @@ Value Machine::eval(const Expr* e) {
   throw rt::Panic("golite: cannot evaluate expression");
 }
 
+bool Machine::truth(const Expr* e) { return eval(e).i != 0; }
+
 void Machine::eval_multi(const Expr* e, std::vector<Value>& out) {
   while (e->kind == NodeKind::ParenExpr) e = static_cast<const ParenExpr*>(e)->x;
   out.clear();

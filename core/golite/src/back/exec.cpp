@@ -515,7 +515,10 @@ void Machine::store(const Expr* lhs, Value v) {
     if (xt->kind == Kind::Map) {
       Value m = eval(ix->x);
       Value key = eval_to(ix->index, xt->key);
-      if (!m.heap()) runtime_panic("assignment to entry in nil map");
+      if (!m.heap()) {
+        Value err = Value::of_obj(native_types().runtime_error, new ErrObj("assignment to entry in nil map"));
+        throw rt::Panic("assignment to entry in nil map", std::any(err));
+      }
       require_comparable(key);
       static_cast<MapObj*>(m.o)->m[std::move(key)] = copy_value(v);
       return;
@@ -642,7 +645,7 @@ Ctl Machine::exec_return(const ReturnStmt* s) {
 Ctl Machine::exec_for(const ForStmt* s) {
   if (s->init) exec(s->init);
   for (;;) {
-    if (s->cond && !eval(s->cond).i) break;
+    if (s->cond && !truth(s->cond)) break;
     Ctl c = exec_block(s->body->stmts);
     bool stop;
     Ctl r = loop_ctl(c, s, stop);
@@ -1033,7 +1036,7 @@ Ctl Machine::exec(const Stmt* s) {
     case NodeKind::IfStmt: {
       auto* is = static_cast<const IfStmt*>(s);
       if (is->init) exec(is->init);
-      if (eval(is->cond).i) return exec_block(is->then->stmts);
+      if (truth(is->cond)) return exec_block(is->then->stmts);
       if (is->else_) return exec(is->else_);
       return Ctl::Normal;
     }

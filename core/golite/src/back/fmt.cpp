@@ -356,9 +356,14 @@ std::string duration_string(int64_t d) {
   return buf;
 }
 
+static std::string type_name_inner(const std::string& s);
+
 std::string type_name(const Type* t) {
   if (!t) return "<nil>";
-  std::string s = type_string(t);
+  return type_name_inner(type_string(t));
+}
+
+static std::string type_name_inner(const std::string& s) {
   // reflect spells interfaces and empty structs with a space.
   std::string out;
   for (size_t i = 0; i < s.size();) {
@@ -378,6 +383,18 @@ std::string type_name(const Type* t) {
     } else if (s.compare(i, 8, "struct{}") == 0) {
       out += "struct {}";
       i += 8;
+    } else if (s.compare(i, 7, "struct{") == 0 || s.compare(i, 10, "interface{") == 0) {
+      // reflect writes "struct { A int; B string }"
+      size_t open = s.find('{', i);
+      out += s.substr(i, open - i) + " { ";
+      int depth = 1;
+      size_t j = open + 1;
+      for (; j < s.size() && depth > 0; ++j) {
+        if (s[j] == '{') ++depth;
+        if (s[j] == '}') --depth;
+      }
+      out += type_name_inner(s.substr(open + 1, j - open - 2)) + " }";
+      i = j;
     } else {
       out += s[i++];
     }

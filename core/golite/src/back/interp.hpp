@@ -124,6 +124,7 @@ class Machine final : public fmt::Hooks {
 
   // expressions
   Value eval(const Expr* e);
+  bool truth(const Expr* e);  // a boolean condition
   Value eval_to(const Expr* e, const Type* target);
   void eval_multi(const Expr* e, std::vector<Value>& out);
   Value const_value(const ConstValue& cv, const Type* t);

@@ -383,8 +383,12 @@ void Machine::call_stdlib(Member m, const CallExpr* call, Value* a, size_t n, Va
       }
       return;
     }
-    case Member::time_Duration_Seconds: out[0] = Value::of_float(U().float64_type, double(a[0].i) / 1e9); return;
-    case Member::time_Duration_Minutes: out[0] = Value::of_float(U().float64_type, double(a[0].i) / 6e10); return;
+    case Member::time_Duration_Seconds:
+      out[0] = Value::of_float(U().float64_type, double(a[0].i / 1000000000) + double(a[0].i % 1000000000) / 1e9);
+      return;
+    case Member::time_Duration_Minutes:
+      out[0] = Value::of_float(U().float64_type, double(a[0].i / 60000000000) + double(a[0].i % 60000000000) / 6e10);
+      return;
     case Member::time_Duration_Milliseconds: out[0] = Value::of_int(U().int64_type, a[0].i / 1000000); return;
     case Member::time_Duration_Microseconds: out[0] = Value::of_int(U().int64_type, a[0].i / 1000); return;
     case Member::time_Duration_Nanoseconds: out[0] = Value::of_int(U().int64_type, a[0].i); return;

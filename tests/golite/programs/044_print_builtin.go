@@ -1,0 +1,9 @@
+package main
+
+import "fmt"
+
+func main() {
+	println("to stderr", 1, true)
+	print("no newline\n")
+	fmt.Println("stdout line")
+}

@@ -1,0 +1,10 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+)
+
+func main() {
+	panic(fmt.Errorf("wrap: %w", errors.New("inner")))
+}
