@@ -133,3 +133,19 @@ TEST_CASE("choices are classified against runs of each outcome" * doctest::timeo
   CHECK(lessons::choice_matches_run(o, 0, r) == std::optional<bool>(false));
   CHECK_FALSE(lessons::choice_matches_run(o, 2, r).has_value());
 }
+
+TEST_CASE("every predict question's stored answer agrees with its run" * doctest::timeout(600)) {
+  int checked = 0;
+  for (const auto& l : shipped().lessons) {
+    if (!l.ok()) continue;
+    for (const auto& q : l.quiz) {
+      if (q.kind != lessons::QuizKind::Predict) continue;
+      auto v = lessons::answer_predict(shipped(), q, q.answer);
+      INFO(l.id, " ", q.id, ": ", v.summary, "\n", v.decided_by);
+      CHECK(v.bank_agrees);
+      CHECK(v.correct);
+      ++checked;
+    }
+  }
+  MESSAGE(checked << " predict questions run");
+}
