@@ -14,3 +14,9 @@ mkdir -p "$out"
 "$build/bench/poollab_bench_runtime_noevents" --benchmark_format=json >"$out/noevents.json"
 "$out/chanbench" >"$out/go.jsonl"
 python3 "$root/bench/ratios.py" "$out"
+
+# golite against CPython 3 and Go on the same programs.
+if cmake --build "$build" --target poollab_bench_golite 2>/dev/null; then
+  "$build/bench/poollab_bench_golite" --benchmark_format=json >"$out/golite.json"
+  python3 "$root/bench/golite_ratios.py" "$out" "$root/bench/programs" "$go"
+fi
