@@ -325,7 +325,7 @@ class Parser {
       std::string path;
       if (!unquote_string(tok_.text, path)) path.clear();
       spec.path = path;
-      spec.pos = path_pos;
+      if (!spec.name) spec.pos = path_pos;  // go reports an unused import at its name, else its path
       next();
     } else if (is(Tok::Int) || is(Tok::Float) || is(Tok::Imag) || is(Tok::Char)) {
       syntax_error_at(tok_.pos, "import path must be a string");
@@ -819,7 +819,9 @@ class Parser {
   Expr* binary_expr(Expr* x, int prec) {
     DepthGuard guard(*this);
     if (!x) x = unary_expr();
+    int chain = 0;  // a long left-leaning chain nests as deeply as parentheses do
     while (precedence(tok_.tok) > prec) {
+      if (++chain + depth_ > kMaxNesting) throw TooDeep{tok_.pos};
       auto* b = make<BinaryExpr>(x->pos);
       b->op_pos = tok_.pos;
       b->op = binary_op(tok_.tok);
@@ -935,7 +937,8 @@ class Parser {
 
   Expr* pexpr(Expr* x, bool keep_parens) {
     if (!x) x = operand(keep_parens);
-    for (;;) {
+    for (int chain = 0;; ++chain) {
+      if (chain + depth_ > kMaxNesting) throw TooDeep{tok_.pos};
       Pos pos = tok_.pos;
       switch (tok_.tok) {
         case Tok::Period: {
