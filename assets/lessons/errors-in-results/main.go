@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 )
 
@@ -30,7 +31,8 @@ func lookup(item int) (int, error) {
 	return item * 10, nil
 }
 
-func worker(jobs <-chan int, results chan<- result) {
+func worker(jobs <-chan int, results chan<- result, wg *sync.WaitGroup) {
+	defer wg.Done()
 	for item := range jobs {
 		price, err := lookup(item)
 		// if err != nil { // toggle: drop-errors
@@ -43,8 +45,10 @@ func worker(jobs <-chan int, results chan<- result) {
 func main() {
 	jobs := make(chan int, numItems)
 	results := make(chan result)
+	var wg sync.WaitGroup
 	for range numWorkers {
-		go worker(jobs, results)
+		wg.Add(1)
+		go worker(jobs, results, &wg)
 	}
 	for item := 1; item <= numItems; item++ {
 		jobs <- item
@@ -64,5 +68,6 @@ func main() {
 			total += r.price
 		}
 	}
+	wg.Wait() // every worker has returned: nothing is left running
 	fmt.Printf("total %d (%d sold out)\n", total, soldOut)
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -59,7 +60,8 @@ func (p *printer) add(e entry) {
 	}
 }
 
-func worker(jobs <-chan entry, results chan<- entry) {
+func worker(jobs <-chan entry, results chan<- entry, wg *sync.WaitGroup) {
+	defer wg.Done()
 	for e := range jobs {
 		time.Sleep(time.Duration(len(e.text)) * perChar)
 		e.level = levelOf(e.text)
@@ -70,17 +72,22 @@ func worker(jobs <-chan entry, results chan<- entry) {
 func main() {
 	jobs := make(chan entry, len(logLines))
 	results := make(chan entry)
+	var wg sync.WaitGroup
 	for range numWorkers {
-		go worker(jobs, results)
+		wg.Add(1)
+		go worker(jobs, results, &wg)
 	}
 	for i, line := range logLines {
 		jobs <- entry{seq: i, text: line}
 	}
 	close(jobs)
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
 
 	p := &printer{pending: make(map[int]entry)}
-	for range logLines {
-		e := <-results
+	for e := range results {
 		p.add(e) // variant: order=sequence
 		// p.show(e) // variant: order=arrival
 	}
