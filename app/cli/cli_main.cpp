@@ -66,9 +66,9 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("poollab ") + POOLLAB_VERSION);
 
   RunArgs gui_args, run_args, trace_args, shot_args;
-  std::string trace_out, shot_out, quiz_lesson;
+  std::string trace_out, quiz_lesson;
   bool json = false, reset_progress = false;
-  int steps = 0;
+  ScreenshotArgs shot_opts;
 
   auto* gui = app.add_subcommand("gui", "open the window on a lesson");
   add_run_options(gui, gui_args, false);
@@ -81,8 +81,13 @@ int main(int argc, char** argv) {
   trace->add_option("-o,--output", trace_out, "the trace file to write")->required();
   auto* shot = app.add_subcommand("screenshot", "open the window, advance, save what it shows as PNG");
   add_run_options(shot, shot_args, true);
-  shot->add_option("--steps", steps, "operations to step before the picture")->check(CLI::NonNegativeNumber);
-  shot->add_option("-o,--output", shot_out, "the PNG file to write")->required();
+  shot->add_option("--steps", shot_opts.steps, "operations to step before the picture (default: run to the outcome)")
+      ->check(CLI::NonNegativeNumber);
+  shot->add_option("--width", shot_opts.width, "window width in pixels")->check(CLI::Range(320, 8192));
+  shot->add_option("--height", shot_opts.height, "window height in pixels")->check(CLI::Range(240, 8192));
+  shot->add_option("--font-scale", shot_opts.font_scale, "presentation font scale")->check(CLI::Range(0.5, 4.0));
+  shot->add_flag("--high-contrast", shot_opts.high_contrast, "the high-contrast theme");
+  shot->add_option("-o,--output", shot_opts.output, "the PNG file to write")->required();
   auto* quiz = app.add_subcommand("quiz", "the self-check quiz in the terminal (answers may be piped on stdin)");
   quiz->add_option("lesson", quiz_lesson, "only this lesson's questions");
   quiz->add_flag("--reset-progress", reset_progress, "start over for the next student (the old progress is kept as a backup)");
@@ -110,7 +115,7 @@ int main(int argc, char** argv) {
     if (shot->parsed()) {
       auto catalogue = load(assets, false);
       Prepared p = prepare(shot_args, catalogue);  // validates the command line first
-      return open_screenshot(assets, shot_args, p, steps, shot_out, shot->help());
+      return open_screenshot(assets, shot_args, p, shot_opts, shot->help());
     }
     auto catalogue = load(assets, false);
     if (gui->parsed() && !gui_args.target.empty()) {

@@ -1,19 +1,35 @@
-// Until the window is part of the build, the GUI subcommands show their help.
+// The GUI subcommands hand their validated command line to the window.
 #include "cli/gui_bridge.hpp"
 
-#include <iostream>
+#include "gui/window.hpp"
 
 namespace poollab::cli {
 
-int open_window(const std::filesystem::path&, const RunArgs&, const Prepared*, const std::string& help) {
-  std::cout << help << "\nThe window is not available in this build; the other subcommands are.\n";
-  return 0;
+int open_window(const std::filesystem::path& assets, const RunArgs& args, const Prepared* lesson, const std::string&) {
+  gui::WindowOptions o;
+  if (lesson) o.lesson = lesson->label;
+  o.sets = args.sets;
+  o.toggles = args.toggles;
+  o.variants = args.variants;
+  o.lessons_dir = (assets / "lessons").string();
+  return gui::run_window(o);
 }
 
-int open_screenshot(const std::filesystem::path&, const RunArgs&, const Prepared&, int, const std::string&,
-                    const std::string& help) {
-  std::cerr << help << "\nThe window is not available in this build, so no screenshot can be taken.\n";
-  return 1;
+int open_screenshot(const std::filesystem::path& assets, const RunArgs& args, const Prepared& lesson,
+                    const ScreenshotArgs& shot, const std::string&) {
+  gui::ScreenshotOptions o;
+  o.lesson = lesson.label;
+  o.sets = args.sets;
+  o.toggles = args.toggles;
+  o.variants = args.variants;
+  o.steps = shot.steps;
+  o.width = shot.width;
+  o.height = shot.height;
+  o.font_scale = shot.font_scale;
+  o.high_contrast = shot.high_contrast;
+  o.output = shot.output;
+  o.lessons_dir = (assets / "lessons").string();
+  return gui::run_screenshot(o);
 }
 
 }  // namespace poollab::cli

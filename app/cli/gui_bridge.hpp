@@ -8,9 +8,17 @@
 
 namespace poollab::cli {
 
-// `lesson` is null for the first lesson. `help` is shown when this build has no window.
+struct ScreenshotArgs {
+  int steps = -1;  // gate releases before the picture; -1 = run to the outcome
+  int width = 1600, height = 1000;
+  float font_scale = 1.0f;
+  bool high_contrast = false;
+  std::string output;
+};
+
+// `lesson` is null for the first (or last used) lesson.
 int open_window(const std::filesystem::path& assets, const RunArgs& args, const Prepared* lesson, const std::string& help);
-int open_screenshot(const std::filesystem::path& assets, const RunArgs& args, const Prepared& lesson, int steps,
-                    const std::string& out_file, const std::string& help);
+int open_screenshot(const std::filesystem::path& assets, const RunArgs& args, const Prepared& lesson,
+                    const ScreenshotArgs& shot, const std::string& help);
 
 }  // namespace poollab::cli
