@@ -285,6 +285,16 @@ void Core::release(G* g) {
   wake_token(g->token);
 }
 
+G* Core::pick_next() {
+  if (cfg.pick == Pick::Arrival) {
+    return *std::min_element(gate.begin(), gate.end(),
+                             [](const G* a, const G* b) { return a->gate_ticket < b->gate_ticket; });
+  }
+  std::vector<G*> sorted = gate;  // by id, so a seed gives the same choice whatever the arrival order
+  std::sort(sorted.begin(), sorted.end(), [](const G* a, const G* b) { return a->id < b->id; });
+  return sorted[rng() % sorted.size()];
+}
+
 // Called whenever the number of running goroutines may have dropped to zero.
 void Core::check_quiescence() {
   if (outcome) return;
@@ -307,14 +317,7 @@ void Core::check_quiescence() {
         auto_run = false;
       }
     } else if (auto_run) {
-      if (cfg.pick == Pick::Arrival) {
-        pick = *std::min_element(gate.begin(), gate.end(),
-                                 [](const G* a, const G* b) { return a->gate_ticket < b->gate_ticket; });
-      } else {
-        std::vector<G*> sorted = gate;
-        std::sort(sorted.begin(), sorted.end(), [](const G* a, const G* b) { return a->id < b->id; });
-        pick = sorted[rng() % sorted.size()];
-      }
+      pick = pick_next();
     }
     if (pick) {
       release(pick);
@@ -506,40 +509,33 @@ void goroutine_exit(Core& c, G* g, std::optional<Outcome> outcome) {
   c.check_quiescence();
 }
 
-Outcome panic_outcome(Core& c, G* g, const Panic& p) {
+// The outcome of a goroutine dying: Go prints the failure, then only that
+// goroutine's stack, marked [running].
+Outcome failure_outcome(Core& c, G* g, std::string message, std::string header, const std::vector<Frame>& stack) {
   Outcome o;
   o.kind = OutcomeKind::Panic;
   o.exit_code = 2;
   o.culprit = g->id;
-  std::string first = "panic: " + p.text;
-  o.message = first.substr(0, first.find('\n'));
+  o.message = std::move(message);
   std::lock_guard lk(c.mu);
   GoroutineInfo self = c.info(*g, false);
   self.state = GState::Running;
-  self.frames = p.stack.empty() ? std::vector<Frame>{Frame{g->function, g->line.load()}} : p.stack;
+  if (!stack.empty()) self.frames = stack;
   o.line = self.frames.front().line;
-  std::string suffix = p.recovered ? " [recovered]" : "";
-  o.text = first + suffix + "\n\n" + format_goroutine(self, c.cfg.source_file, true);
+  o.text = header + "\n\n" + format_goroutine(self, c.cfg.source_file, true);
   o.goroutines = c.live_infos();
   return o;
 }
 
+Outcome panic_outcome(Core& c, G* g, const Panic& p) {
+  std::string first = "panic: " + p.text;
+  return failure_outcome(c, g, first.substr(0, first.find('\n')), first + (p.recovered ? " [recovered]" : ""), p.stack);
+}
+
 Outcome fatal_outcome(Core& c, G* g, const Fatal& f) {
-  Outcome o;
-  o.kind = OutcomeKind::Panic;
-  o.exit_code = 2;
-  o.culprit = g->id;
   std::string fatal_line = "fatal error: " + f.text;
-  o.message = f.first_line.empty() ? fatal_line : f.first_line;
-  std::lock_guard lk(c.mu);
-  GoroutineInfo self = c.info(*g, false);
-  self.state = GState::Running;
-  self.frames = f.stack.empty() ? std::vector<Frame>{Frame{g->function, g->line.load()}} : f.stack;
-  o.line = self.frames.front().line;
-  o.text = (f.first_line.empty() ? "" : f.first_line + "\n") + fatal_line + "\n\n" +
-           format_goroutine(self, c.cfg.source_file, true);
-  o.goroutines = c.live_infos();
-  return o;
+  std::string header = f.first_line.empty() ? fatal_line : f.first_line + "\n" + fatal_line;
+  return failure_outcome(c, g, f.first_line.empty() ? fatal_line : f.first_line, header, f.stack);
 }
 
 void* goroutine_main(void* raw) {
@@ -743,14 +739,7 @@ bool Runtime::step(GoId which) {
   if (c.replay_pos < c.cfg.replay.size()) return false;
   detail::G* pick = nullptr;
   if (which == 0) {
-    if (c.cfg.pick == Pick::Arrival) {
-      pick = *std::min_element(c.gate.begin(), c.gate.end(),
-                               [](auto* a, auto* b) { return a->gate_ticket < b->gate_ticket; });
-    } else {
-      std::vector<detail::G*> sorted = c.gate;
-      std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->id < b->id; });
-      pick = sorted[c.rng() % sorted.size()];
-    }
+    pick = c.pick_next();
   } else {
     for (auto* g : c.gate) {
       if (g->id == which) pick = g;

@@ -159,6 +159,7 @@ class Core : public std::enable_shared_from_this<Core> {
   [[noreturn]] void freeze(G* g, std::unique_lock<std::mutex>& lk);  // after main returned
   void complete_after_main();
   void release(G* g);
+  G* pick_next();  // by Config::pick among the gate's waiters (not empty)
   void decide(Outcome o);  // first outcome wins; starts the teardown
   void deadlock();
   GoroutineInfo info(const G& g, bool include_frames) const;
