@@ -385,7 +385,19 @@ def check_lesson(c, d):
                 c.fail(where, "choices / explanations / answer do not line up")
                 continue
         if kind == "predict":
+            # An [[expect]] with the same settings tells how far go run can be trusted.
+            same = [e for e in meta.get("expect", []) if settings_of(e) == settings_of(q)]
+            oracle = same[0].get("oracle", "same") if same else "same"
+            if oracle == "skip":
+                c.ok(where, "skipped like expect " + repr(same[0]["name"]))
+                continue
             r = go_for(settings_of(q))
+            if oracle == "outcome" and q.get("predict") != "outcome":
+                if r["outcome"] == same[0].get("outcome"):
+                    c.ok(where, f"Go: {r['outcome']} (outcome only, like expect {same[0]['name']!r})")
+                else:
+                    c.fail(where, f"Go: {r['outcome']} {r['message']}, expect {same[0]['name']!r} says {same[0].get('outcome')}")
+                continue
             if q.get("predict") == "outcome":
                 for i, ch in enumerate(q["choices"]):
                     m = predict_choice_matches(q, ch, r)
