@@ -33,7 +33,7 @@ void GoroutineTable::draw(FrameContext& ctx) {
   ImGui::SameLine();
   ImGui::Checkbox("show finished", &show_finished_);
   finished_.clear();
-  if (show_finished_) {
+  if (show_finished_ || gs.empty()) {  // after the end, the finished ones are all there is
     for (const viz::Lane& l : model_->lanes())
       if (l.ended != viz::kOpen) finished_.push_back(&l);
   }
@@ -75,7 +75,7 @@ void GoroutineTable::draw(FrameContext& ctx) {
         state_cell(ctx.theme, s);
         ImGui::TableSetColumnIndex(3);
         if (g.state == rt::GState::Runnable && !g.gate_op.empty()) {
-          ImGui::TextDisabled("about to: %s", g.gate_op.c_str());
+          ImGui::TextDisabled("next: %s", g.gate_op.c_str());
         } else {
           ImGui::TextUnformatted(g.wait_reason.c_str());
         }

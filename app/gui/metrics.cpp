@@ -1,6 +1,7 @@
 #include "gui/metrics.hpp"
 
 #include <algorithm>
+#include <cfloat>
 #include <cstdio>
 
 #include <imgui.h>
@@ -35,14 +36,22 @@ void MetricsPanel::draw(FrameContext& ctx) {
   // Queue depth over time.
   if (m.queue != 0) {
     const viz::ChannelTrack* q = model_->channel(m.queue);
-    viz::sample_depth(*q, 0, now, kDepthSamples, depth_);
+    if (now > 0) {
+      viz::sample_depth(*q, 0, now, kDepthSamples, depth_);
+    } else {  // virtual clock still at zero: one point per change instead
+      const auto& d = q->depth;
+      std::size_t from = d.size() > kDepthSamples ? d.size() - kDepthSamples : 0;
+      depth_.clear();
+      for (std::size_t i = from; i < d.size(); ++i) depth_.push_back(static_cast<float>(d[i].second));
+    }
     float top = static_cast<float>(std::max<std::int64_t>(q->cap_seen, 1));
     char overlay[96];
     std::string name = model_->channel_name(m.queue);
     std::snprintf(overlay, sizeof overlay, "%s: %lld buffered now", name.c_str(), static_cast<long long>(m.queue_now));
-    ImGui::TextUnformatted("queue depth over time");
-    ImGui::PlotLines("##depth", depth_.data(), static_cast<int>(depth_.size()), 0, overlay, 0.0f, top * 1.1f,
-                     ImVec2(-1, 4.0f * ImGui::GetTextLineHeight()));
+    ImGui::TextUnformatted(now > 0 ? "queue depth over program time" : "queue depth, change by change");
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    ImGui::PlotLines("##depth", depth_.data(), static_cast<int>(depth_.size()), 0, overlay, 0.0f, top * 1.15f,
+                     ImVec2(0, 4.0f * ImGui::GetTextLineHeight()));
 
     // Little's law, computed beside the measurement.
     if (ImGui::BeginTable("##little", 2, ImGuiTableFlags_SizingStretchProp)) {
@@ -90,9 +99,11 @@ void MetricsPanel::draw(FrameContext& ctx) {
       std::snprintf(label, sizeof label, "%s  %.0f%%  %llu jobs", viz::goroutine_label(w.id, w.function).c_str(),
                     w.utilisation * 100.0, static_cast<unsigned long long>(w.jobs));
       const bool selected = ctx.selected_goroutine == w.id;
-      if (selected) ImGui::PushStyleColor(ImGuiCol_PlotHistogram, accent);
+      ImU32 bar = selected ? th.accent : viz::mix(th.panel, th.colour(StateColour::Running), 0.75f);
+      ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ImGui::ColorConvertU32ToFloat4(bar));
+      ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(selected ? viz::text_on(bar) : th.text));
       ImGui::ProgressBar(static_cast<float>(w.utilisation), ImVec2(-1, 0), label);
-      if (selected) ImGui::PopStyleColor();
+      ImGui::PopStyleColor(2);
       if (ImGui::IsItemClicked()) ctx.selected_goroutine = w.id;
     }
   }

@@ -75,6 +75,7 @@ void PoolView::draw(FrameContext& ctx) {
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float L = line_;
   const float gap = 2.2f * L;
+  width_scale_ = 1.0f;
   const float pad = 0.5f * L;
   float y = origin.y;
   float content_w = avail.x;
@@ -83,35 +84,50 @@ void PoolView::draw(FrameContext& ctx) {
   const bool has_pool = !P.workers.empty() || P.jobs != 0;
   if (has_pool) {
     // Workers: a grid that fits the height left, compact boxes when there are many.
+    // Widths shrink (to 60%) before the view needs a horizontal scrollbar.
     const std::size_t n = std::min(P.workers.size(), kMaxBoxes);
     const bool compact = P.workers.size() > 12;
-    const ImVec2 box(compact ? 8.0f * L : 11.0f * L, compact ? 2.0f * L + 8.0f : 3.0f * L + 10.0f);
     const float cell_gap = 0.4f * L;
     const float others_reserve = P.others.empty() && P.other_channels.empty() ? 0.0f : 4.5f * L;
-    const float height_left = std::max(box.y, avail.y - others_reserve - 2.0f * L);
-    std::size_t rows_fit = std::max<std::size_t>(1, static_cast<std::size_t>((height_left + cell_gap) / (box.y + cell_gap)));
-    std::size_t cols = n == 0 ? 0 : (n + rows_fit - 1) / rows_fit;
-    std::size_t rows = cols == 0 ? 0 : (n + cols - 1) / cols;
-    const float grid_w = cols == 0 ? box.x : cols * box.x + (cols - 1) * cell_gap;
-    const float grid_h = rows == 0 ? box.y : rows * box.y + (rows - 1) * cell_gap;
-
-    const ImVec2 jobs_sz = P.jobs ? channel_size(P.jobs) : ImVec2(0, 0);
-    const ImVec2 res_sz = P.results ? channel_size(P.results) : ImVec2(0, 0);
-    const ImVec2 side_box(11.0f * L, 3.0f * L + 10.0f);
+    ImVec2 box, side_box, jobs_sz, res_sz;
+    std::size_t cols = 0, rows = 0;
+    float grid_w = 0, grid_h = 0, need = 0;
+    int columns = 1;
+    auto measure = [&] {
+      const float k = width_scale_;
+      box = ImVec2((compact ? 6.0f : 11.0f) * L * k, compact ? 2.0f * L + 8.0f : 3.0f * L + 10.0f);
+      const float height_left = std::max(box.y, avail.y - others_reserve - 2.0f * L);
+      std::size_t rows_fit = std::max<std::size_t>(1, static_cast<std::size_t>((height_left + cell_gap) / (box.y + cell_gap)));
+      cols = n == 0 ? 0 : (n + rows_fit - 1) / rows_fit;
+      rows = cols == 0 ? 0 : (n + cols - 1) / cols;
+      grid_w = cols == 0 ? box.x : cols * box.x + (cols - 1) * cell_gap;
+      grid_h = rows == 0 ? box.y : rows * box.y + (rows - 1) * cell_gap;
+      jobs_sz = P.jobs ? channel_size(P.jobs) : ImVec2(0, 0);
+      res_sz = P.results ? channel_size(P.results) : ImVec2(0, 0);
+      side_box = ImVec2(11.0f * L * k, 3.0f * L + 10.0f);
+      need = 2 * pad + grid_w;
+      columns = 1;
+      if (!P.producers.empty()) need += side_box.x, ++columns;
+      if (P.jobs) need += jobs_sz.x, ++columns;
+      if (P.results) need += res_sz.x, ++columns;
+      if (!P.consumers.empty()) need += side_box.x, ++columns;
+    };
+    width_scale_ = 1.0f;
+    measure();
+    const float min_gaps = (columns - 1) * 1.6f * L;
+    for (int i = 0; i < 3 && need + min_gaps > avail.x && width_scale_ > 0.6f; ++i) {
+      width_scale_ = std::max(0.6f, width_scale_ * (avail.x - min_gaps) / need);
+      measure();
+    }
     auto stack_h = [&](std::size_t k) { return k == 0 ? 0.0f : k * side_box.y + (k - 1) * cell_gap; };
     const float main_h = std::max({grid_h, stack_h(P.producers.size()), stack_h(P.consumers.size()), jobs_sz.y, res_sz.y});
 
     // Columns left to right; spare width spreads the gaps.
-    float need = 2 * pad + grid_w;
-    int columns = 1;
-    if (!P.producers.empty()) need += side_box.x, ++columns;
-    if (P.jobs) need += jobs_sz.x, ++columns;
-    if (P.results) need += res_sz.x, ++columns;
-    if (!P.consumers.empty()) need += side_box.x, ++columns;
-    float g = columns > 1 ? std::max(gap, (avail.x - need) / (columns - 1)) : gap;
+    float g = columns > 1 ? std::max(1.6f * L, (avail.x - need) / (columns - 1)) : gap;
     g = std::min(g, 6.0f * L);
     content_w = std::max(avail.x, need + (columns - 1) * g);
-    const float mid = y + main_h * 0.5f + L;  // a line above for channel titles
+    // Centred in the height left (a line above for titles), never above the top.
+    const float mid = y + std::max(main_h * 0.5f + L, (avail.y - others_reserve) * 0.45f);
     float x = origin.x + pad;
 
     auto draw_stack = [&](const std::vector<GoId>& ids, float sx, bool consumers) {
@@ -198,7 +214,7 @@ void PoolView::draw(FrameContext& ctx) {
     } else if (!P.consumers.empty()) {
       connect(grid_right, consumers_left);
     }
-    y += main_h + 2.5f * L;
+    y = std::max(y + main_h + 2.5f * L, mid + main_h * 0.5f + 1.5f * L);
   }
 
   if (!P.stages.empty()) {
@@ -261,7 +277,7 @@ float PoolView::draw_wait_groups_and_semaphore(FrameContext& ctx, ImVec2 pos, fl
     const rt::ChannelInfo* c = chan_info(layout_.semaphore);
     std::size_t cap = c ? c->cap : 0;
     std::size_t held = c ? c->buffer.size() : 0;
-    std::snprintf(buf, sizeof buf, "semaphore %s  %zu of %zu tokens held", model_->channel_name(layout_.semaphore).c_str(), held, cap);
+    std::snprintf(buf, sizeof buf, "semaphore %s  %zu of %zu tokens held", layout_.channel_name(*model_, layout_.semaphore).c_str(), held, cap);
     float r = L * 0.35f;
     std::size_t shown = std::min<std::size_t>(cap, 16);
     float w = ImGui::CalcTextSize(buf).x + L + shown * (2 * r + 4) + L;
@@ -323,25 +339,25 @@ void PoolView::draw_goroutine(FrameContext& ctx, GoId id, ImVec2 pos, ImVec2 siz
   const float tx = pos.x + stripe + 0.35f * L;
   const float right = max.x - (at_gate ? L : 0.3f * L);
   float ty = pos.y + 4;
-  viz::text_clipped(dl, ImVec2(tx, ty), th.text, viz::goroutine_label(id, function), right);
+  // Compact boxes sit under a "workers" title: the id is enough there.
+  viz::text_clipped(dl, ImVec2(tx, ty), th.text, compact ? "G" + std::to_string(id) : viz::goroutine_label(id, function), right);
   ty += L;
 
   std::string what = viz::state_label(state);
   if (g && g->state == rt::GState::Blocked && g->waiting_on != 0 &&
       (state == StateColour::ParkedSend || state == StateColour::ParkedRecv)) {
-    what = (state == StateColour::ParkedSend ? "send -> " : "recv <- ") + model_->channel_name(g->waiting_on);
+    what = (state == StateColour::ParkedSend ? "send -> " : "recv <- ") + layout_.channel_name(*model_, g->waiting_on);
   } else if (g && state == StateColour::BlockedSync) {
     what = g->wait_reason;
   }
   std::string job;
-  if (lane && !lane->current_job.empty()) job = "job " + lane->current_job;
+  if (lane && !lane->current_job.empty()) job = (layout_.is_worker(id) ? "job " : "got ") + lane->current_job;
   const int line = g ? g->line : (lane ? lane->line : 0);
   char line_text[24] = "";
   if (line > 0) std::snprintf(line_text, sizeof line_text, compact ? "L%d" : "line %d", line);
 
   if (compact) {
     std::string second = job.empty() ? what : job;
-    if (line > 0) second += std::string("  ") + line_text;
     viz::text_clipped(dl, ImVec2(tx, ty), th.text_dim, second, max.x - 0.3f * L);
   } else {
     viz::text_clipped(dl, ImVec2(tx, ty), th.text, what, max.x - 0.3f * L);
@@ -368,6 +384,16 @@ void PoolView::draw_goroutine(FrameContext& ctx, GoId id, ImVec2 pos, ImVec2 siz
   in_pos_.try_emplace(id, ImVec2(pos.x, (pos.y + max.y) * 0.5f));
 }
 
+float PoolView::slot_width(ObjId id) const {
+  const float L = line_;
+  float widest = 0;
+  if (const rt::ChannelInfo* c = chan_info(id)) {
+    for (std::size_t i = 0; i < c->buffer.size() && i < static_cast<std::size_t>(kMaxSlots); ++i)
+      widest = std::max(widest, ImGui::CalcTextSize(c->buffer[i].c_str()).x);
+  }
+  return std::clamp(widest + 0.6f * L, 2.2f * L * width_scale_, std::max(2.2f, 6.0f * width_scale_) * L);
+}
+
 ImVec2 PoolView::channel_size(ObjId id) const {
   const float L = line_;
   const rt::ChannelInfo* c = chan_info(id);
@@ -375,14 +401,14 @@ ImVec2 PoolView::channel_size(ObjId id) const {
   if (!c) {
     if (const viz::ChannelTrack* t = model_->channel(id)) cap = static_cast<std::size_t>(t->cap_seen);
   }
-  const float slot_w = 2.6f * L;
+  const float slot_w = slot_width(id);
   int slots = static_cast<int>(std::min<std::size_t>(cap, kMaxSlots));
   float w = slots == 0 ? 3.2f * L : slots * slot_w;
   std::size_t waiting = 0;
   if (c) waiting = std::min(kMaxWaiters + 1, std::max(c->senders.size(), c->receivers.size()));
   // title line + slots + a caption line + waiting lines
   float h = L + 2.0f * L + 4 + L + waiting * L;
-  return ImVec2(std::max(w, 7.0f * L), h);
+  return ImVec2(std::max(w, 7.0f * L * width_scale_), h);
 }
 
 void PoolView::draw_channel(FrameContext& ctx, ObjId id, ImVec2 pos) {
@@ -395,7 +421,7 @@ void PoolView::draw_channel(FrameContext& ctx, ObjId id, ImVec2 pos) {
   const bool closed = c ? c->closed : (track && track->closed);
   const std::size_t len = c ? c->buffer.size() : 0;
   const ImVec2 size = channel_size(id);
-  const float slot_w = 2.6f * L;
+  const float slot_w = slot_width(id);
   const int slots = static_cast<int>(std::min<std::size_t>(cap, kMaxSlots));
   const float body_w = slots == 0 ? 3.2f * L : slots * slot_w;
   const float bx = pos.x + (size.x - body_w) * 0.5f;
@@ -403,7 +429,7 @@ void PoolView::draw_channel(FrameContext& ctx, ObjId id, ImVec2 pos) {
   const ImVec2 bmin(bx, by), bmax(bx + body_w, by + 2.0f * L);
 
   // Title: name, fill and the closed flag.
-  std::string name = model_->channel_name(id);
+  std::string name = layout_.channel_name(*model_, id);
   char title[96];
   if (cap == 0) {
     std::snprintf(title, sizeof title, "%s (unbuffered)", name.c_str());

@@ -51,6 +51,7 @@ class PoolView {
   void draw_header(FrameContext& ctx);
   float draw_wait_groups_and_semaphore(FrameContext& ctx, ImVec2 pos, float max_x);
   void draw_goroutine(FrameContext& ctx, rt::GoId id, ImVec2 pos, ImVec2 size, bool compact);
+  float slot_width(rt::ObjId id) const;  // fits the values buffered now
   ImVec2 channel_size(rt::ObjId id) const;
   void draw_channel(FrameContext& ctx, rt::ObjId id, ImVec2 pos);
   float draw_flow(FrameContext& ctx, ImVec2 pos, float max_x, const std::vector<rt::GoId>& gs,
@@ -71,6 +72,7 @@ class PoolView {
   std::unordered_map<rt::GoId, ImVec2> out_pos_, in_pos_;  // where values leave / arrive
   std::unordered_map<rt::ObjId, ChanGeo> chan_geo_;
   float line_ = 13.0f;  // text line height this frame
+  float width_scale_ = 1.0f;  // < 1 when the pool row is squeezed
 };
 
 }  // namespace poollab::gui

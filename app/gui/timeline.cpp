@@ -45,10 +45,37 @@ void Timeline::draw(FrameContext& ctx) {
   ImGui::SameLine();
   ImGui::Checkbox("arrows", &show_arrows_);
   ImGui::SameLine();
-  ImGui::TextDisabled("wheel: zoom   drag: pan   shift+wheel: scroll   click a name: step it");
+  const float L0 = ImGui::GetTextLineHeight();
+  ImGui::SetNextItemWidth(8 * L0);
+  int axis = static_cast<int>(axis_);
+  if (ImGui::Combo("x axis", &axis, "auto\0program time\0event order\0")) set_axis(static_cast<Axis>(axis));
+  ImGui::SameLine();
+  ImGui::TextDisabled("wheel: zoom  drag: pan  shift+wheel: scroll  click a name: step it");
+  const bool by_seq = axis_ == Axis::Events || (axis_ == Axis::Auto && now == 0);
+  if (by_seq != by_seq_) follow_ = true;  // other units: start from the whole run
+  by_seq_ = by_seq;
+  // Keys of spans and arrows on the chosen axis.
+  const double x_now = by_seq ? static_cast<double>(model_->last_seq()) + 1.0 : static_cast<double>(now);
+  auto span_begin = [by_seq](const viz::Span& sp) {
+    return by_seq ? static_cast<double>(sp.begin_seq) : static_cast<double>(sp.begin);
+  };
+  auto span_end = [by_seq, x_now](const viz::Span& sp) {
+    if (by_seq) return sp.end_seq == viz::kOpenSeq ? x_now : static_cast<double>(sp.end_seq);
+    return sp.end == viz::kOpen ? x_now : static_cast<double>(sp.end);
+  };
+  auto sent_at = [by_seq](const viz::Arrow& a) {
+    return by_seq ? static_cast<double>(a.send_seq) : static_cast<double>(a.send_time);
+  };
+  auto received_at = [by_seq](const viz::Arrow& a) {
+    return by_seq ? static_cast<double>(a.recv_seq) : static_cast<double>(a.recv_time);
+  };
+  auto label_at = [by_seq](double v) {
+    if (by_seq) return "#" + std::to_string(static_cast<long long>(v));
+    return viz::format_duration(static_cast<Nanos>(v));
+  };
   if (follow_) {
     begin_ = 0;
-    end_ = std::max<double>(static_cast<double>(now), 1.0);
+    end_ = std::max(x_now, 1.0);
   }
 
   const float L = ImGui::GetTextLineHeight();
@@ -67,7 +94,7 @@ void Timeline::draw(FrameContext& ctx) {
   for (double t = std::ceil(begin_ / step) * step; t <= end_; t += step) {
     float x = x_of(t);
     dl->AddLine(ImVec2(x, axis0.y + L), ImVec2(x, axis0.y + L + 4), th.text_dim);
-    dl->AddText(ImVec2(x + 2, axis0.y), th.text_dim, viz::format_duration(static_cast<Nanos>(t)).c_str());
+    dl->AddText(ImVec2(x + 2, axis0.y), th.text_dim, label_at(t).c_str());
   }
   ImGui::Dummy(ImVec2(area.x, L + 6));
 
@@ -105,7 +132,7 @@ void Timeline::draw(FrameContext& ctx) {
     } else {
       double at = begin_ + (io.MousePos.x - plot_x0) / plot_w * (end_ - begin_);
       double factor = std::pow(0.8, io.MouseWheel);
-      double width = std::max((end_ - begin_) * factor, 50.0);  // no closer than 50 ns across
+      double width = std::max((end_ - begin_) * factor, by_seq ? 5.0 : 50.0);  // no closer than 50 ns / 5 events
       begin_ = at - (at - begin_) / (end_ - begin_) * width;
       end_ = begin_ + width;
       follow_ = false;
@@ -137,23 +164,25 @@ void Timeline::draw(FrameContext& ctx) {
 
     // Spans: the first one that reaches t0, then at most one per pixel.
     const auto& spans = lane.spans;
-    auto it = std::upper_bound(spans.begin(), spans.end(), t0, [](double t, const viz::Span& s) { return t < s.begin; });
+    auto it = std::upper_bound(spans.begin(), spans.end(), t0,
+                               [&](double t, const viz::Span& sp) { return t < span_begin(sp); });
     if (it != spans.begin()) --it;
     const float y0 = y + 2, y1 = y + lane_h - 2;
-    while (it != spans.end() && static_cast<double>(it->begin) < t1) {
-      const double end = it->end == viz::kOpen ? static_cast<double>(now) : static_cast<double>(it->end);
+    while (it != spans.end() && span_begin(*it) < t1) {
+      const double b = span_begin(*it), end = span_end(*it);
       if (it->state != StateColour::Done && end > t0) {
-        float xa = std::max(x_of(static_cast<double>(it->begin)), plot_x0);
+        float xa = std::max(x_of(b), plot_x0);
         float xb = std::min(x_of(end), plot_x1);
         if (xb - xa < 1.0f) xb = xa + 1.0f;
         dl->AddRectFilled(ImVec2(xa, y0), ImVec2(xb, y1), th.colour(it->state));
         ++spans_drawn_;
       }
       // Skip spans that would land on the pixel just drawn.
-      double next_t = std::max(end, static_cast<double>(it->begin) + ns_per_px);
+      double next_t = std::max(end, b + ns_per_px);
       auto next = it + 1;
-      if (next != spans.end() && static_cast<double>(next->begin) < next_t) {
-        next = std::upper_bound(next, spans.end(), next_t, [](double t, const viz::Span& s) { return t < s.begin; });
+      if (next != spans.end() && span_begin(*next) < next_t) {
+        next = std::upper_bound(next, spans.end(), next_t,
+                                [&](double t, const viz::Span& sp) { return t < span_begin(sp); });
         if (next != it + 1) --next;
         if (next == it) ++next;
       }
@@ -164,10 +193,12 @@ void Timeline::draw(FrameContext& ctx) {
   // Arrows: receives sorted by time; a visible arrow is received in [t0, t1 + longest].
   if (show_arrows_) {
     const auto& arrows = model_->arrows();
+    const double longest = by_seq ? static_cast<double>(model_->longest_arrow_seq())
+                                  : static_cast<double>(model_->longest_arrow());
     auto lo = std::lower_bound(arrows.begin(), arrows.end(), t0,
-                               [](const viz::Arrow& a, double t) { return static_cast<double>(a.recv_time) < t; });
-    auto hi = std::upper_bound(lo, arrows.end(), t1 + static_cast<double>(model_->longest_arrow()),
-                               [](double t, const viz::Arrow& a) { return t < static_cast<double>(a.recv_time); });
+                               [&](const viz::Arrow& a, double t) { return received_at(a) < t; });
+    auto hi = std::upper_bound(lo, arrows.end(), t1 + longest,
+                               [&](double t, const viz::Arrow& a) { return t < received_at(a); });
     const auto count = static_cast<std::size_t>(hi - lo);
     if (count > kMaxArrows) {
       char msg[96];
@@ -177,14 +208,14 @@ void Timeline::draw(FrameContext& ctx) {
       const viz::Lane* base = lanes.empty() ? nullptr : &lanes[0];
       const ImU32 col = viz::with_alpha(th.text, 0.7f);
       for (auto a = lo; a != hi; ++a) {
-        if (static_cast<double>(a->send_time) > t1) continue;
+        if (sent_at(*a) > t1) continue;
         const viz::Lane* from = model_->lane(a->from);
         const viz::Lane* to = model_->lane(a->to);
         if (!from || !to) continue;
         const std::size_t rf = static_cast<std::size_t>(from - base), rt_ = static_cast<std::size_t>(to - base);
         if ((rf < first && rt_ < first) || (rf >= last && rt_ >= last)) continue;  // entirely above or below
-        ImVec2 p0(x_of(static_cast<double>(a->send_time)), origin.y + rf * lane_h + lane_h * 0.5f);
-        ImVec2 p1(x_of(static_cast<double>(a->recv_time)), origin.y + rt_ * lane_h + lane_h * 0.5f);
+        ImVec2 p0(x_of(sent_at(*a)), origin.y + rf * lane_h + lane_h * 0.5f);
+        ImVec2 p1(x_of(received_at(*a)), origin.y + rt_ * lane_h + lane_h * 0.5f);
         viz::arrow(dl, p0, p1, col, 1.0f, std::min(6.0f, lane_h * 0.4f));
         ++arrows_drawn_;
       }
@@ -192,7 +223,7 @@ void Timeline::draw(FrameContext& ctx) {
   }
 
   // "Now" marker.
-  float xn = x_of(static_cast<double>(now));
+  float xn = x_of(x_now);
   if (xn >= plot_x0 && xn <= plot_x1) dl->AddLine(ImVec2(xn, vis_top), ImVec2(xn, vis_top + view_h), th.accent, 1.5f);
   dl->PopClipRect();
 
@@ -202,11 +233,11 @@ void Timeline::draw(FrameContext& ctx) {
     if (row < n) {
       const viz::Lane& lane = lanes[row];
       auto it = std::upper_bound(lane.spans.begin(), lane.spans.end(), at,
-                                 [](double t, const viz::Span& s) { return t < s.begin; });
-      if (it != lane.spans.begin() && at <= static_cast<double>(now)) {
+                                 [&](double t, const viz::Span& sp) { return t < span_begin(sp); });
+      if (it != lane.spans.begin() && at <= x_now) {
         --it;
         ImGui::SetTooltip("%s\n%s at %s", viz::goroutine_label(lane.id, lane.function).c_str(),
-                          viz::state_label(it->state), viz::format_duration(static_cast<Nanos>(at)).c_str());
+                          viz::state_label(it->state), label_at(at).c_str());
       }
     }
   }

@@ -13,6 +13,14 @@ using rt::ObjId;
 
 bool PoolLayout::is_worker(GoId id) const { return std::find(workers.begin(), workers.end(), id) != workers.end(); }
 
+std::string PoolLayout::channel_name(const Model& model, ObjId id) const {
+  std::string name = model.channel_name(id);
+  if (!name.starts_with("chan#")) return name;
+  for (const auto& [cid, role_name] : role_names)
+    if (cid == id) return role_name;
+  return name;
+}
+
 namespace {
 
 // Every goroutine we know of (events or snapshot), in id order, with its function.
@@ -208,6 +216,11 @@ PoolLayout derive_layout(const Roles& roles, const Model& model, const rt::Snaps
       if (!is_worker(g)) out.consumers.push_back(g);
     std::sort(out.consumers.begin(), out.consumers.end());
   }
+
+  auto name_unseen = [&](ObjId id) { return id != 0 && name_of(model, snap, id).starts_with("chan#"); };
+  if (name_unseen(out.jobs) && !roles.jobs.empty()) out.role_names.emplace_back(out.jobs, roles.jobs);
+  if (name_unseen(out.results) && !roles.results.empty()) out.role_names.emplace_back(out.results, roles.results);
+  if (name_unseen(out.semaphore) && !roles.semaphore.empty()) out.role_names.emplace_back(out.semaphore, roles.semaphore);
 
   // Pipeline stages, upstream first; each sends downstream on its busiest channel.
   for (const std::string& stage_name : roles.stages) {

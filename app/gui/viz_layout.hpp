@@ -34,8 +34,11 @@ struct PoolLayout {
   std::vector<Stage> stages;
   std::vector<rt::ObjId> other_channels;
   bool from_roles = false;            // some part came from the lesson's roles
+  // Names from the roles for channels found by their traffic (no name seen in a snapshot).
+  std::vector<std::pair<rt::ObjId, std::string>> role_names;
 
   bool is_worker(rt::GoId id) const;
+  std::string channel_name(const Model& model, rt::ObjId id) const;  // role name if the model has none
 };
 
 // Roles where given, observed send/receive relations for the rest.

@@ -53,6 +53,7 @@ void Model::clear() {
   lane_index_.clear();
   arrows_.clear();
   longest_arrow_ = 0;
+  longest_arrow_seq_ = 0;
   channels_.clear();
   chan_index_.clear();
   transfers_.clear();
@@ -90,8 +91,12 @@ void Model::update(const std::vector<rt::Event>& history, double wall_time) {
   const std::size_t n = history.size();
   // Only the newest operations are worth animating; older ones have already "arrived".
   const std::size_t animate_from = n > 4 * kMaxTransfers ? n - 4 * kMaxTransfers : 0;
+  added_ = 0;
   for (std::size_t i = processed_; i < n; ++i) apply(history[i], wall_time, i >= animate_from);
   processed_ = n;
+  // A big batch (running flat out) would be a swarm of dots: keep its last few.
+  const std::size_t fresh = std::min(added_, transfers_.size());
+  for (std::size_t i = kMaxFreshTransfers; i < fresh; ++i) transfers_[transfers_.size() - 1 - i].wall = -1e9;
   if (n > 0) last_seq_ = history[n - 1].seq;
 }
 
@@ -122,7 +127,7 @@ Lane& Model::lane_for(GoId id, Nanos t) {
     Lane lane;
     lane.id = id;
     lane.started = t;
-    lane.spans.push_back({t, kOpen, StateColour::Running});
+    lane.spans.push_back({t, kOpen, StateColour::Running, seq_, kOpenSeq});
     lane.busy_since = t;
     lanes_.push_back(std::move(lane));
   }
@@ -155,22 +160,24 @@ void Model::set_state(Lane& lane, StateColour s, Nanos t) {
   }
   lane.state = s;
   if (lane.spans.empty()) {
-    lane.spans.push_back({t, kOpen, s});
+    lane.spans.push_back({t, kOpen, s, seq_, kOpenSeq});
     return;
   }
   Span& last = lane.spans.back();
   if (last.state == s) return;
-  if (last.begin >= t) {
-    // Nothing happened in the previous state: replace it, merging with the one before.
+  if (last.begin_seq >= seq_) {
+    // Changed twice within one event: keep only the second, merging with the span before.
     lane.spans.pop_back();
     if (!lane.spans.empty() && lane.spans.back().state == s) {
       lane.spans.back().end = kOpen;
+      lane.spans.back().end_seq = kOpenSeq;
       return;
     }
   } else {
     last.end = t;
+    last.end_seq = seq_;
   }
-  lane.spans.push_back({t, kOpen, s});
+  lane.spans.push_back({t, kOpen, s, seq_, kOpenSeq});
 }
 
 void Model::set_length(ChannelTrack& c, std::int64_t len, Nanos t) {
@@ -187,11 +194,13 @@ void Model::set_length(ChannelTrack& c, std::int64_t len, Nanos t) {
 
 void Model::add_transfer(Transfer t) {
   transfers_.push_back(std::move(t));
+  ++added_;
   while (transfers_.size() > kMaxTransfers) transfers_.pop_front();
 }
 
 void Model::apply(const rt::Event& e, double wall, bool animate) {
   const Nanos t = e.time_ns;
+  seq_ = e.seq;
   last_time_ = std::max(last_time_, t);
   Lane* lane = e.goroutine != 0 && e.kind != EventKind::Outcome ? &lane_for(e.goroutine, t) : nullptr;
   if (lane && e.line > 0) lane->line = e.line;
@@ -223,7 +232,7 @@ void Model::apply(const rt::Event& e, double wall, bool animate) {
       ++c.senders[e.goroutine];
       if (!e.value.empty() && e.value != "{}") c.only_empty_structs = false;
       if (e.peer == 0) {  // into the buffer
-        c.queued.push_back({t, e.goroutine});
+        c.queued.push_back({t, e.seq, e.goroutine});
         ++c.buffered_in;
         set_length(c, e.count, t);
         if (animate) add_transfer({Transfer::Kind::IntoBuffer, e.object, e.goroutine, 0, e.count - 1, e.value, wall});
@@ -239,10 +248,12 @@ void Model::apply(const rt::Event& e, double wall, bool animate) {
         ++c.received[e.goroutine];
         GoId from = e.peer;
         Nanos sent = t;
+        std::uint64_t sent_seq = e.seq;
         if (e.peer == 0) {  // out of the buffer (FIFO)
           if (!c.queued.empty()) {
             from = c.queued.front().sender;
             sent = c.queued.front().time;
+            sent_seq = c.queued.front().seq;
             c.queued.pop_front();
           }
           c.wait_total += double(t - sent);
@@ -253,8 +264,9 @@ void Model::apply(const rt::Event& e, double wall, bool animate) {
           add_transfer({Transfer::Kind::HandOff, e.object, e.peer, e.goroutine, 0, e.value, wall});
         }
         if (from != 0 && e.goroutine != 0) {
-          arrows_.push_back({sent, t, from, e.goroutine, e.object});
+          arrows_.push_back({sent, t, sent_seq, e.seq, from, e.goroutine, e.object});
           longest_arrow_ = std::max(longest_arrow_, t - sent);
+          longest_arrow_seq_ = std::max(longest_arrow_seq_, e.seq - sent_seq);
         }
         if (lane && !lane->marks_jobs) {
           lane->current_job = e.value;

@@ -27,11 +27,17 @@ StateColour state_of(const rt::GoroutineInfo& g);
 // Short words for a state ("parked on send").
 const char* state_label(StateColour s);
 
-// One stretch of a goroutine's life in one state: [begin, end), end == kOpen while current.
+inline constexpr std::uint64_t kOpenSeq = std::numeric_limits<std::uint64_t>::max();
+
+// One stretch of a goroutine's life in one state: [begin, end) in program time
+// and in event order (seq), end == kOpen / kOpenSeq while current. On the
+// virtual clock many steps share one instant; event order still tells them apart.
 struct Span {
   rt::Nanos begin = 0;
   rt::Nanos end = kOpen;
   StateColour state = StateColour::Running;
+  std::uint64_t begin_seq = 0;
+  std::uint64_t end_seq = kOpenSeq;
 };
 
 // Everything the panels know about one goroutine, from its events.
@@ -40,7 +46,7 @@ struct Lane {
   std::string function;         // "main.worker"
   rt::Nanos started = 0;
   rt::Nanos ended = kOpen;      // GoEnd time
-  std::vector<Span> spans;      // sorted, contiguous, no zero-length spans except possibly the last
+  std::vector<Span> spans;      // sorted, contiguous, one per state change
   StateColour state = StateColour::Running;
   int line = 0;
   // Busy time for utilisation: inside JobStart..JobEnd when the program marks
@@ -60,6 +66,8 @@ struct Lane {
 struct Arrow {
   rt::Nanos send_time = 0;
   rt::Nanos recv_time = 0;
+  std::uint64_t send_seq = 0;
+  std::uint64_t recv_seq = 0;
   rt::GoId from = 0;
   rt::GoId to = 0;
   rt::ObjId chan = 0;
@@ -81,6 +89,7 @@ struct ChannelTrack {
   double wait_total = 0;                           // ns, items that left the buffer
   struct Queued {
     rt::Nanos time;
+    std::uint64_t seq;
     rt::GoId sender;
   };
   std::deque<Queued> queued;                       // FIFO of buffered items
@@ -120,12 +129,14 @@ class Model {
 
   std::size_t processed() const { return processed_; }
   rt::Nanos last_time() const { return last_time_; }
+  std::uint64_t last_seq() const { return last_seq_; }
   std::uint64_t generation() const { return generation_; }  // bumps on every start-over
 
   const std::vector<Lane>& lanes() const { return lanes_; }  // in order of first appearance
   const Lane* lane(rt::GoId id) const;
-  const std::vector<Arrow>& arrows() const { return arrows_; }  // sorted by recv_time
+  const std::vector<Arrow>& arrows() const { return arrows_; }  // sorted by recv_time (and recv_seq)
   rt::Nanos longest_arrow() const { return longest_arrow_; }
+  std::uint64_t longest_arrow_seq() const { return longest_arrow_seq_; }
   const std::vector<ChannelTrack>& channels() const { return channels_; }
   const ChannelTrack* channel(rt::ObjId id) const;
   std::string channel_name(rt::ObjId id) const;  // "jobs", or "chan#3" when unnamed
@@ -133,6 +144,7 @@ class Model {
   std::string function_of(rt::GoId id) const;
 
   static constexpr std::size_t kMaxTransfers = 48;
+  static constexpr std::size_t kMaxFreshTransfers = 6;  // animated per update
 
  private:
   Lane& lane_for(rt::GoId id, rt::Nanos t);
@@ -153,10 +165,13 @@ class Model {
   std::unordered_map<rt::GoId, std::size_t> lane_index_;
   std::vector<Arrow> arrows_;
   rt::Nanos longest_arrow_ = 0;
+  std::uint64_t longest_arrow_seq_ = 0;
+  std::uint64_t seq_ = 0;  // of the event being applied
   std::vector<ChannelTrack> channels_;
   std::unordered_map<rt::ObjId, std::size_t> chan_index_;
   std::unordered_map<rt::ObjId, std::string> chan_names_;  // survives start-over (names are stable per program)
   std::deque<Transfer> transfers_;
+  std::size_t added_ = 0;  // transfers added by the current update
 };
 
 }  // namespace poollab::gui::viz

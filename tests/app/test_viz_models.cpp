@@ -55,12 +55,12 @@ bool has(const std::vector<rt::GoId>& v, rt::GoId id) { return std::find(v.begin
 
 }  // namespace
 
-TEST_CASE("a goroutine's lane is a sequence of state spans, zero-length states dropped" * doctest::timeout(10)) {
+TEST_CASE("a goroutine's lane is a sequence of state spans in time and in event order" * doctest::timeout(10)) {
   History h;
   h.start(2, "main.worker", 0)
       .add(EventKind::RecvWait, 10 * ms, 2, 7)
       .add(EventKind::RecvDone, 30 * ms, 2, 7, 1, 0, "5")
-      .add(EventKind::SleepStart, 30 * ms, 2)  // running for no time at all: replaced
+      .add(EventKind::SleepStart, 30 * ms, 2)  // running for no time, but for one event
       .add(EventKind::SleepEnd, 80 * ms, 2)
       .add(EventKind::GoEnd, 100 * ms, 2);
   viz::Model m;
@@ -68,16 +68,21 @@ TEST_CASE("a goroutine's lane is a sequence of state spans, zero-length states d
   const viz::Lane* lane = m.lane(2);
   REQUIRE(lane != nullptr);
   CHECK(lane->function == "main.worker");
-  REQUIRE(lane->spans.size() == 5);
-  CHECK(lane->spans[0].state == StateColour::Running);
-  CHECK(lane->spans[0].end == 10 * ms);
-  CHECK(lane->spans[1].state == StateColour::ParkedRecv);
+  REQUIRE(lane->spans.size() == 6);
+  const StateColour expected[] = {StateColour::Running, StateColour::ParkedRecv, StateColour::Running,
+                                  StateColour::Sleeping, StateColour::Running, StateColour::Done};
+  for (std::size_t i = 0; i < 6; ++i) {
+    CHECK(lane->spans[i].state == expected[i]);
+    CHECK(lane->spans[i].begin_seq == i + 1);  // one state change per event
+    if (i + 1 < 6) {
+      CHECK(lane->spans[i].end == lane->spans[i + 1].begin);  // contiguous
+      CHECK(lane->spans[i].end_seq == lane->spans[i + 1].begin_seq);
+    }
+  }
   CHECK(lane->spans[1].end == 30 * ms);
-  CHECK(lane->spans[2].state == StateColour::Sleeping);
-  CHECK(lane->spans[2].begin == 30 * ms);
-  CHECK(lane->spans[3].state == StateColour::Running);
-  CHECK(lane->spans[4].state == StateColour::Done);
-  CHECK(lane->spans[4].end == viz::kOpen);
+  CHECK(lane->spans[2].begin == lane->spans[2].end);  // zero program time, one event long
+  CHECK(lane->spans[5].end == viz::kOpen);
+  CHECK(lane->spans[5].end_seq == viz::kOpenSeq);
   CHECK(lane->ended == 100 * ms);
   CHECK(lane->current_job.empty());  // finished goroutines hold no job
 }
@@ -135,6 +140,8 @@ TEST_CASE("arrows join each send to its receive: hand-offs and FIFO buffers" * d
   CHECK(a[0].to == 2);
   CHECK(a[0].send_time == 0);
   CHECK(a[0].recv_time == 20);
+  CHECK(a[0].send_seq == 4);  // after the three GoStarts
+  CHECK(a[0].recv_seq == 6);
   CHECK(a[1].to == 3);
   CHECK(a[1].send_time == 10);
   CHECK(a[1].recv_time == 25);
