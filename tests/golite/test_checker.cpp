@@ -26,7 +26,8 @@ struct Case {
 };
 
 // Each expectation was produced by `go build` (Go 1.23) on the same source;
-// like go, golite stops after 10 errors.
+// like go, golite stops after 10 errors (it leaves out go's "too many errors"
+// line), and names the file as given ("main.go", where go build says "./main.go").
 const std::vector<Case> kCheckerCases = {
     {"args",
      "package main\n\nfunc f(a int, b string) {}\nfunc g(a int, b ...string) {}\n\nfunc main() {\n\tf(1)\n\tf(1, \"a\", 3)\n\tf()\n\tg()\n\tg(1, \"a\", 2)\n}\n",
@@ -67,6 +68,21 @@ const std::vector<Case> kCheckerCases = {
     {"unused",
      "package main\n\nimport (\n\t\"fmt\"\n\t\"strings\"\n\t\"os\"\n)\n\nfunc main() {\n\tx := 1\n\tvar y int\n\tz, w := 1, 2\n\t_ = w\n}\n",
      {"4:2: \"fmt\" imported and not used", "5:2: \"strings\" imported and not used", "6:2: \"os\" imported and not used", "10:2: declared and not used: x", "11:6: declared and not used: y", "12:2: declared and not used: z"}},
+    {"more-e1",
+     "package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n\nfunc worker(id int, jobs <-chan int, results chan<- int, wg sync.WaitGroup) {\n\tdefer wg.Done()\n\tfor j := range jobs {\n\t\tresults <- j * 2\n\t}\n\tjobs <- 1\n\tv := <-results\n}\n\nfunc main() {\n\tjobs := make(chan int)\n\tresults := make(chan int)\n\tvar wg sync.WaitGroup\n\tgo worker(1, jobs, results, &wg)\n\tfmt.Println(\"x\")\n}\n",
+     {"13:2: invalid operation: cannot send to receive-only channel jobs (variable of type <-chan int)", "14:2: declared and not used: v", "14:9: invalid operation: cannot receive from send-only channel results (variable of type chan<- int)", "21:30: cannot use &wg (value of type *sync.WaitGroup) as sync.WaitGroup value in argument to worker"}},
+    {"more-e2",
+     "package main\n\nimport \"fmt\"\n\ntype Job struct {\n\tID int\n}\n\nfunc (j Job) Describe() string { return fmt.Sprint(j.ID) }\n\nfunc main() {\n\tj := Job{ID: \"one\"}\n\tvar n int = j.Describe()\n\tj.Missing()\n\tfmt.Println(n + \"x\")\n\tvar p *Job\n\tp.ID = 2\n\ts := []int{1, 2}\n\ts.Len()\n\tm := map[string]int{}\n\tm[1] = 2\n\tfor i, v := range 5 {\n\t}\n\tfmt.Println(undefinedThing)\n\tvar e error = \"oops\"\n\t_ = e\n}\n",
+     {"12:15: cannot use \"one\" (untyped string constant) as int value in struct literal", "13:14: cannot use j.Describe() (value of type string) as int value in variable declaration", "14:4: j.Missing undefined (type Job has no field or method Missing)", "15:14: invalid operation: n + \"x\" (mismatched types int and untyped string)", "19:4: s.Len undefined (type []int has no field or method Len)", "21:4: cannot use 1 (untyped int constant) as string value in map index", "22:6: declared and not used: i", "22:9: range over 5 (untyped int constant) permits only one iteration variable", "24:14: undefined: undefinedThing", "25:16: cannot use \"oops\" (constant of type string) as error value in variable declaration: string does not implement error (missing method Error)"}},
+    {"more-e3",
+     "package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\nfunc f() (int, string) { return 1, \"a\" }\n\nfunc main() {\n\tvar d time.Duration = 5\n\tvar i int = d\n\tt := time.Second * 1.5\n\tx, y, z := f()\n\tfmt.Println(i, t, x, y, z)\n\tch := make(chan int)\n\tch <- \"s\"\n\tclose(5)\n\tif x := 1; x {\n\t}\n\tfor i := 0; i < \"3\"; i++ {\n\t}\n\tvar arr [2]int\n\tarr[2] = 1\n\t_ = arr\n\tgo fmt.Println\n\tdefer recover\n}\n",
+     {"12:14: cannot use d (variable of type time.Duration) as int value in variable declaration", "13:21: 1.5 (untyped float constant) truncated to int64", "14:13: assignment mismatch: 3 variables but f returns 2 values", "17:8: cannot use \"s\" (untyped string constant) as int value in send", "18:8: invalid operation: cannot close non-channel 5 (untyped int constant)", "19:13: non-boolean condition in if statement", "21:18: invalid operation: i < \"3\" (mismatched types int and untyped string)", "24:6: invalid argument: index 2 out of bounds [0:2]", "26:5: expression in go must be function call", "27:8: expression in defer must be function call"}},
+    {"more-e4",
+     "package main\n\nfunc main() {\n\ta := 1\n\tb := 2\n\ta, b = b\n\tvar c int\n\tc, d := 1\n\tswitch a {\n\tcase \"x\":\n\tcase 1, 2:\n\t}\n\tswitch {\n\tcase a:\n\t}\n\tselect {\n\tdefault:\n\tdefault:\n\t}\n\treturn 5\n}\n",
+     {"6:9: assignment mismatch: 2 variables but 1 value", "7:6: declared and not used: c", "8:5: declared and not used: d", "8:10: assignment mismatch: 2 variables but 1 value", "10:7: cannot convert \"x\" (untyped string constant) to type int", "14:7: invalid case a in switch on true (mismatched types int and bool)", "18:2: multiple defaults (first at main.go:17:2)", "20:9: too many return values\n\thave (number)\n\twant ()"}},
+    {"more-e5",
+     "package main\n\nimport \"fmt\"\n\ntype Shape interface {\n\tArea() float64\n\tPerimeter() float64\n}\n\ntype Sq struct{ s float64 }\n\nfunc (q Sq) Area() float64 { return q.s * q.s }\n\nfunc total(xs ...Shape) float64 { return 0 }\n\nfunc main() {\n\tvar s Shape = Sq{2}\n\tfmt.Println(total(Sq{1}), s)\n\tvar q Sq = s\n\t_ = q\n\tn := len(\"abc\", \"d\")\n\t_ = append()\n\t_ = make(int)\n\t_ = new(5)\n\tfmt.Println(n)\n}\n",
+     {"17:16: cannot use Sq{…} (value of type Sq) as Shape value in variable declaration: Sq does not implement Shape (missing method Perimeter)", "18:20: cannot use Sq{…} (value of type Sq) as Shape value in argument to total: Sq does not implement Shape (missing method Perimeter)", "19:13: cannot use s (variable of type Shape) as Sq value in variable declaration", "21:7: invalid operation: too many arguments for len(\"abc\", \"d\") (expected 1, found 2)", "22:6: invalid operation: not enough arguments for append() (expected 1, found 0)", "23:11: invalid argument: cannot make int; type must be slice, map, or channel", "24:10: 5 is not a type"}},
 };
 
 std::unique_ptr<CheckedProgram> check_ok(std::string_view src) {

@@ -1,5 +1,6 @@
 // Checker: expressions, untyped constants, conversions and assignability.
 #include <cmath>
+#include <cstdint>
 #include <limits>
 
 #include "front/checker.hpp"
@@ -396,8 +397,8 @@ bool Checker::convert_untyped(Expr* e, const Type* target) {
   Conv c = try_convert_untyped(e, target);
   switch (c) {
     case Conv::Ok: return true;
-    case Conv::Truncated: error(e->pos, describe(e) + " truncated to " + ts(target)); break;
-    case Conv::Overflows: error(e->pos, describe(e) + " overflows " + ts(target)); break;
+    case Conv::Truncated: error(e->pos, describe(e) + " truncated to " + ts(target->underlying())); break;
+    case Conv::Overflows: error(e->pos, describe(e) + " overflows " + ts(target->underlying())); break;
     case Conv::Incompatible: error(e->pos, "cannot convert " + describe(e) + " to type " + ts(target)); break;
   }
   e->type = u_.invalid;
@@ -413,6 +414,11 @@ bool Checker::assign(Expr* e, const Type* t, const std::string& context) {
   if (invalid(e->type) || invalid(t)) return false;
   const Type* v = e->type;
   if (v->kind == Kind::Tuple) return false;
+  if (v->is_untyped() && v->kind != Kind::UntypedNil && t->ukind() == Kind::Interface &&
+      !t->underlying()->imethods.empty()) {
+    default_type(e);  // then checked as a typed value: "string does not implement error"
+    v = e->type;
+  }
   if (v->is_untyped()) {
     Conv c = try_convert_untyped(e, t);
     if (c == Conv::Ok) return true;
@@ -1034,25 +1040,12 @@ void Checker::builtin_call(CallExpr* c, Builtin b) {
   auto& args = c->args;
   std::string name = expr_text(c->fun);
   auto nargs_error = [&](size_t min, size_t max) {
-    if (args.size() < min) {
-      Pos at = args.empty() ? c->rparen : args.back()->pos;
-      std::string have = "(";
-      for (size_t i = 0; i < args.size(); ++i) {
-        expr(args[i]);
-        have += (i ? ", " : "") + (invalid(args[i]->type) ? std::string("unknown type") : args[i]->type->is_untyped() ? (args[i]->type->is_numeric() ? std::string("number") : args[i]->type->name.substr(8)) : ts(args[i]->type));
-      }
-      (void)have;
-      error(at, "not enough arguments for " + expr_text(c) + " (expected " + std::to_string(min) + ", found " +
-                    std::to_string(args.size()) + ")");
-      return true;
-    }
-    if (args.size() > max) {
-      for (Expr* a : args) expr(a, true);
-      error(args[max]->pos, "too many arguments for " + expr_text(c) + " (expected " + std::to_string(max) + ", found " +
-                                std::to_string(args.size()) + ")");
-      return true;
-    }
-    return false;
+    if (args.size() >= min && args.size() <= max) return false;
+    for (Expr* a : args) expr(a, true);
+    error(c->pos, std::string("invalid operation: ") + (args.size() < min ? "not enough" : "too many") +
+                      " arguments for " + expr_text(c) + " (expected " + std::to_string(args.size() < min ? min : max) +
+                      ", found " + std::to_string(args.size()) + ")");
+    return true;
   };
   switch (b) {
     case Builtin::Len: case Builtin::Cap: {
@@ -1085,10 +1078,7 @@ void Checker::builtin_call(CallExpr* c, Builtin b) {
       return;
     }
     case Builtin::Append: {
-      if (args.empty()) {
-        error(c->rparen, "not enough arguments for append() (expected 1, found 0)");
-        return;
-      }
+      if (nargs_error(1, SIZE_MAX)) return;
       Expr* s = args[0];
       value(s);
       if (invalid(s->type)) {
@@ -1128,10 +1118,7 @@ void Checker::builtin_call(CallExpr* c, Builtin b) {
       return;
     }
     case Builtin::Make: {
-      if (args.empty()) {
-        error(c->rparen, "not enough arguments for make() (expected 1, found 0)");
-        return;
-      }
+      if (nargs_error(1, SIZE_MAX)) return;
       const Type* t = resolve_type(args[0]);
       if (invalid(t)) {
         for (size_t i = 1; i < args.size(); ++i) expr(args[i]);
@@ -1266,10 +1253,7 @@ void Checker::builtin_call(CallExpr* c, Builtin b) {
       return;
     }
     case Builtin::Min: case Builtin::Max: {
-      if (args.empty()) {
-        error(c->rparen, "not enough arguments for " + expr_text(c) + " (expected 1, found 0)");
-        return;
-      }
+      if (nargs_error(1, SIZE_MAX)) return;
       bool bad = false;
       for (Expr* a : args) {
         value(a);
@@ -1385,7 +1369,7 @@ bool Checker::untyped_misfit(Expr* x, Expr* y) {
   ConstValue c = *u->cv;
   bool truncated = false;
   if (representable(c, t->type, truncated)) return false;
-  error(u->pos, describe(u) + (truncated ? " truncated to " : " overflows ") + ts(t->type));
+  error(u->pos, describe(u) + (truncated ? " truncated to " : " overflows ") + ts(t->type->underlying()));
   return true;
 }
 

@@ -540,6 +540,7 @@ void Checker::range_stmt(RangeStmt* r) {
       key = u_.int_type;
       val = u->elem->underlying()->elem;
     } else if (t->is_integer()) {
+      std::string range_text = describe(r->x);
       r->range_kind = RangeKind::Int;
       if (t->is_untyped()) {
         set_type_deep(r->x, u_.int_type);
@@ -547,7 +548,7 @@ void Checker::range_stmt(RangeStmt* r) {
       }
       key = t;
       if (r->value) {
-        error(r->value->pos, "range over " + describe(r->x) + " permits only one iteration variable");
+        error(r->value->pos, "range over " + range_text + " permits only one iteration variable");
         ok = false;
       }
     } else {
@@ -597,6 +598,7 @@ void Checker::range_stmt(RangeStmt* r) {
       if (id->name == "_") continue;
       Var* v = new_local(id, vt);
       v->per_iteration = true;
+      if (!ok && i == 1) v->used = true;  // the range error says it all
       id->ref = RefKind::Local;
       id->var = v;
       id->index = v->index;
@@ -630,19 +632,23 @@ void Checker::switch_stmt(SwitchStmt* s) {
       else default_type(s->tag);
     }
   }
-  bool seen_default = false;
+  const Stmt* first_default = nullptr;
   targets_.push_back({s, false, label});
   for (size_t ci = 0; ci < s->clauses.size(); ++ci) {
     CaseClause* c = s->clauses[ci];
     if (c->is_default) {
-      if (seen_default) error(c->pos, "multiple defaults in switch");
-      seen_default = true;
+      if (first_default) error(c->pos, multiple_defaults(first_default));
+      else first_default = c;
     }
     for (Expr* e : c->list) {
       value(e);
       if (invalid(e->type)) continue;
       if (s->tag) {
         if (invalid(s->tag->type)) continue;
+        if (e->type->is_untyped() && !s->tag->type->is_untyped() && try_convert_untyped(e, s->tag->type) != Conv::Ok) {
+          error(e->pos, "cannot convert " + describe(e) + " to type " + ts(s->tag->type));
+          continue;
+        }
         bool ok = match_types(e, s->tag) && (assignable(e->type, s->tag->type) || assignable(s->tag->type, e->type));
         if (!ok) {
           error(e->pos, "invalid case " + expr_text(e) + " in switch on " + expr_text(s->tag) + " (mismatched types " +
@@ -652,7 +658,7 @@ void Checker::switch_stmt(SwitchStmt* s) {
         default_type(e);
       } else {
         if (!e->type->is_boolean()) {
-          error(e->pos, "invalid case " + expr_text(e) + " in switch (mismatched types " + ts(e->type) + " and bool)");
+          error(e->pos, "invalid case " + expr_text(e) + " in switch on true (mismatched types " + ts(e->type) + " and bool)");
           continue;
         }
         default_type(e);
@@ -690,11 +696,11 @@ void Checker::type_switch(TypeSwitchStmt* s) {
   }
   std::vector<Var*> vars;
   targets_.push_back({s, false, label});
-  bool seen_default = false;
+  const Stmt* first_default = nullptr;
   for (CaseClause* c : s->clauses) {
     if (c->is_default) {
-      if (seen_default) error(c->pos, "multiple defaults in switch");
-      seen_default = true;
+      if (first_default) error(c->pos, multiple_defaults(first_default));
+      else first_default = c;
     }
     const Type* single = nullptr;
     for (Expr* e : c->list) {
@@ -752,12 +758,12 @@ void Checker::type_switch(TypeSwitchStmt* s) {
 void Checker::select_stmt(SelectStmt* s) {
   const Ident* label = take_label();
   targets_.push_back({s, false, label});
-  bool seen_default = false;
+  const Stmt* first_default = nullptr;
   for (CommClause* c : s->clauses) {
     push_scope();
     if (!c->comm) {
-      if (seen_default) error(c->pos, "multiple defaults in select");
-      seen_default = true;
+      if (first_default) error(c->pos, multiple_defaults(first_default));
+      else first_default = c;
     } else {
       bool valid = false;
       Stmt* comm = c->comm;
@@ -782,6 +788,11 @@ void Checker::select_stmt(SelectStmt* s) {
     pop_scope();
   }
   targets_.pop_back();
+}
+
+std::string Checker::multiple_defaults(const Stmt* first) const {
+  return "multiple defaults (first at " + file_.filename + ":" + std::to_string(first->pos.line) + ":" +
+         std::to_string(first->pos.col) + ")";
 }
 
 void Checker::branch(BranchStmt* b) {

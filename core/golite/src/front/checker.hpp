@@ -192,6 +192,7 @@ class Checker {
   void type_switch(TypeSwitchStmt* s);
   void select_stmt(SelectStmt* s);
   void branch(BranchStmt* b);
+  std::string multiple_defaults(const Stmt* first) const;
   void go_defer(CallExpr* c, bool is_go);
   void expr_stmt(ExprStmt* s);
   void inc_dec(IncDecStmt* s);
