@@ -38,6 +38,7 @@ int64_t wrap_int(int64_t v, Kind k) {
 }
 
 Value Machine::const_value(const ConstValue& cv, const Type* t) {
+  if (cv.kind == ConstValue::Kind::Int && t == U().int_type) return Value::of_int(t, cv.i);
   t = typed(t);
   if (!t || t->is_interface()) {
     switch (cv.kind) {
@@ -62,6 +63,7 @@ Value Machine::const_value(const ConstValue& cv, const Type* t) {
 }
 
 Value Machine::eval_to(const Expr* e, const Type* target) {
+  if (!e->cv && e->kind != NodeKind::Ident) return eval(e);
   if (e->cv) return const_value(*e->cv, target && !target->is_interface() ? target : e->type);
   if (e->type && e->type->kind == Kind::UntypedNil) return zero_value(target);
   if (e->kind == NodeKind::Ident && static_cast<const Ident*>(e)->ref == RefKind::Nil) return zero_value(target);
@@ -196,9 +198,9 @@ Value* Machine::place(const Expr* e, Obj** owner) {
   throw rt::Panic("golite: expression is not addressable");
 }
 
-Value Machine::address_of(const Expr* e) {
+Value Machine::address_of(const Expr* e, const Type* pt) {
   while (e->kind == NodeKind::ParenExpr) e = static_cast<const ParenExpr*>(e)->x;
-  const Type* pt = U().pointer_to(e->type);
+  if (!pt || pt->ukind() != Kind::Pointer) pt = U().pointer_to(e->type);
   if (e->kind == NodeKind::CompositeLit) {
     auto* box = new BoxObj(eval(e));
     auto* p = new PtrObj(box, &box->v);
@@ -454,7 +456,7 @@ Value Machine::arith(Op op, const Value& a, const Value& b, const Type* t) {
 
 Value Machine::eval_unary(const UnaryExpr* e) {
   switch (e->op) {
-    case Op::And: return address_of(e->x);
+    case Op::And: return address_of(e->x, e->type);
     case Op::Arrow: {
       Value ch = eval(e->x);
       bool ok;
@@ -643,7 +645,7 @@ Value Machine::method_receiver(const SelectorExpr* sel) {
     if (!m->pointer_recv && is_ptr) return copy_value(deref(*cur));
     return *cur;
   }
-  if (sel->take_addr) return address_of(x);
+  if (sel->take_addr) return address_of(x, nullptr);
   Value r = eval(x);
   if (!m->pointer_recv && (sel->deref || (x->type && x->type->ukind() == Kind::Pointer))) return copy_value(deref(r));
   return r;

@@ -129,7 +129,7 @@ class Machine final : public fmt::Hooks {
   void eval_multi(const Expr* e, std::vector<Value>& out);
   Value const_value(const ConstValue& cv, const Type* t);
   Value* place(const Expr* e, Obj** owner);
-  Value address_of(const Expr* e);
+  Value address_of(const Expr* e, const Type* pointer_type);
   Value eval_binary(const BinaryExpr* e);
   Value arith(Op op, const Value& a, const Value& b, const Type* t);
   Value eval_unary(const UnaryExpr* e);
