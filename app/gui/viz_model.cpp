@@ -81,9 +81,13 @@ void Model::update(const FrameContext& ctx) {
 }
 
 void Model::update(const std::vector<rt::Event>& history, double wall_time) {
+  // A reset or step back refills the same vector: the last event read must still be there.
+  auto same = [](const rt::Event& a, const rt::Event& b) {
+    return a.seq == b.seq && a.time_ns == b.time_ns && a.kind == b.kind && a.goroutine == b.goroutine &&
+           a.object == b.object && a.peer == b.peer && a.count == b.count && a.value == b.value;
+  };
   bool replaced = source_ != &history || history.size() < processed_ ||
-                  (processed_ > 0 && (history[processed_ - 1].seq != last_seq_ ||
-                                      history[processed_ - 1].time_ns > last_time_));
+                  (processed_ > 0 && !same(history[processed_ - 1], last_event_));
   if (replaced) {
     clear();
     source_ = &history;
@@ -97,7 +101,10 @@ void Model::update(const std::vector<rt::Event>& history, double wall_time) {
   // A big batch (running flat out) would be a swarm of dots: keep its last few.
   const std::size_t fresh = std::min(added_, transfers_.size());
   for (std::size_t i = kMaxFreshTransfers; i < fresh; ++i) transfers_[transfers_.size() - 1 - i].wall = -1e9;
-  if (n > 0) last_seq_ = history[n - 1].seq;
+  if (n > 0) {
+    last_seq_ = history[n - 1].seq;
+    last_event_ = history[n - 1];
+  }
 }
 
 const Lane* Model::lane(GoId id) const {

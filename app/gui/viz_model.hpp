@@ -158,6 +158,7 @@ class Model {
   const std::vector<rt::Event>* source_ = nullptr;
   std::size_t processed_ = 0;
   std::uint64_t last_seq_ = 0;
+  rt::Event last_event_;  // the last one read, to notice a refilled history
   rt::Nanos last_time_ = 0;
   std::uint64_t generation_ = 0;
 

@@ -212,6 +212,16 @@ TEST_CASE("the model reads only new events and starts over when the history is r
   viz::Model fresh;
   fresh.update(growing);
   CHECK(step.arrows().size() == fresh.arrows().size());
+
+  // A reset refills the same vector past where it was, with another run: start over too.
+  const auto before_reset = step.generation();
+  History other;
+  for (int i = 0; i < 150; ++i) other.start(100 + i, "main.other", i);
+  growing = other.events;
+  step.update(growing);
+  CHECK(step.generation() != before_reset);
+  CHECK(step.lanes().size() == 150);
+  CHECK(step.lane(2) == nullptr);
 }
 
 TEST_CASE("layout from the lesson's roles" * doctest::timeout(10)) {
