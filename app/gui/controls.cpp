@@ -46,7 +46,7 @@ void Controls::draw_toolbar(App& app, FrameContext& ctx) {
   ImGui::TextDisabled("|");
   ImGui::SameLine();
   GuiSettings& st = app.settings();
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.5f);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.5f);
   int clock = st.virtual_clock ? 0 : 1;
   if (ImGui::Combo("##clock", &clock, "virtual clock\0real clock\0")) st.virtual_clock = clock == 0;
   probe::record("controls/clock");
@@ -63,7 +63,7 @@ void Controls::draw_toolbar(App& app, FrameContext& ctx) {
   if (ImGui::InputInt("seed", &seed)) st.seed = static_cast<std::uint64_t>(std::max(0, seed));
   tooltip("Seed of every random choice (which goroutine moves, select). Same seed, same run. Applies on reset.");
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.5f);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10.0f);
   int granularity = st.step_lines ? 1 : 0;
   if (ImGui::Combo("##granularity", &granularity, "step per operation\0step per line\0"))
     st.step_lines = granularity == 1;
