@@ -1,5 +1,6 @@
 #include "gui/window.hpp"
 
+#include <cfloat>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -48,6 +49,7 @@ void glfw_error(int code, const char* text) { std::cerr << "poollab: GLFW error 
 struct Platform {
   GLFWwindow* window = nullptr;
   bool imgui = false;
+  bool no_mouse = false;  // screenshots: the pointer hovers nothing
 
   bool open(int width, int height, const char* title, bool visible) {
     glfwSetErrorCallback(glfw_error);
@@ -106,6 +108,7 @@ struct Platform {
     }
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    if (no_mouse) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
     ImGui::NewFrame();
     app.frame();
     render(app.theme());
@@ -180,6 +183,7 @@ int run_screenshot(const ScreenshotOptions& options) {
   Platform platform;
   if (!platform.open(options.width, options.height, "PoolLab", true)) return 1;
   ImGui::GetIO().IniFilename = nullptr;  // a screenshot never touches the user's layout
+  platform.no_mouse = true;
 
   AppOptions ao;
   ao.lessons_dir = options.lessons_dir.empty() ? find_lessons_dir() : options.lessons_dir;
