@@ -176,3 +176,32 @@ TEST_CASE("10,000 seeded random small programs: no false deadlock, no missed one
   CHECK(deadlocks > runs / 10);  // the generator really produces both kinds
   CHECK(deadlocks < runs * 9 / 10);
 }
+
+TEST_CASE("after main returns, goroutines that would finish are not leaked; ones that would park are" * doctest::timeout(60)) {
+  for (int i = 0; i < scaled(200); ++i) {
+    rt::Config cfg;
+    cfg.seed = static_cast<std::uint64_t>(i);
+    if (i % 2) cfg.schedule = rt::Schedule::Serial;
+    auto o = run_ok(
+        [] {
+          Chan<int> jobs(10), results(10), stuck(0);
+          for (int w = 0; w < 3; ++w) {
+            rt::go("main.worker", [jobs, results] {
+              for (;;) {
+                auto [j, ok] = jobs.recv();
+                if (!ok) return;  // would return right after main
+                results.send(j);
+              }
+            });
+          }
+          rt::go("main.blocked", [stuck] { stuck.recv(); });
+          for (int j = 0; j < 5; ++j) jobs.send(j);
+          jobs.close();
+          for (int j = 0; j < 5; ++j) results.recv();
+        },
+        cfg);
+    REQUIRE(o.leaked.size() == 1);
+    CHECK(o.leaked[0].function == "main.blocked");
+    CHECK(o.leaked[0].wait_reason == "chan receive");
+  }
+}

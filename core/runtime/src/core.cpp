@@ -223,6 +223,8 @@ void Core::freeze(G* g, std::unique_lock<std::mutex>& lk) {
   throw Aborted{};
 }
 
+bool Core::program_exiting() const { return main_gone.load(std::memory_order_relaxed); }
+
 void Core::complete_after_main() {
   Outcome o;
   o.kind = OutcomeKind::Completed;
@@ -235,7 +237,6 @@ void Core::complete_after_main() {
 
 void Core::gate_point(G* g, std::unique_lock<std::mutex>& lk, const char* op, ObjId obj) {
   throw_if_aborting();
-  if (main_returned) freeze(g, lk);
   if (cfg.schedule == Schedule::Free) {
     if (cfg.fault_injection) {
       std::uint64_t r = g->fault_rng();
@@ -299,7 +300,15 @@ G* Core::pick_next() {
 void Core::check_quiescence() {
   if (outcome) return;
   if (main_returned) {
-    if (running == 0) complete_after_main();
+    // Go's exit would stop everyone now; PoolLab lets the others run until
+    // they park or finish (their output is dropped), so the leaked ones are
+    // exactly those that would have parked forever.
+    if (running > 0) return;
+    if (!gate.empty()) {
+      release(pick_next());
+    } else {
+      complete_after_main();
+    }
     return;
   }
   if (running > 0) return;
@@ -864,7 +873,7 @@ void at_line(int line) {
   g->line.store(line, std::memory_order_relaxed);
   detail::Core& c = *g->core;
   if (c.aborting.load(std::memory_order_relaxed)) throw Aborted{};
-  if (c.main_gone.load(std::memory_order_relaxed)) {
+  if (c.main_gone.load(std::memory_order_relaxed) && ++g->after_main > detail::kAfterMainBudget) {
     std::unique_lock lk(c.mu);
     c.throw_if_aborting();
     c.freeze(g, lk);
@@ -884,7 +893,7 @@ void check_abort() {
   detail::G* g = detail::current_g();
   if (!g) return;
   if (g->core->aborting.load(std::memory_order_relaxed)) throw Aborted{};
-  if (g->core->main_gone.load(std::memory_order_relaxed)) {
+  if (g->core->main_gone.load(std::memory_order_relaxed) && ++g->after_main > detail::kAfterMainBudget) {
     std::unique_lock lk(g->core->mu);
     g->core->throw_if_aborting();
     g->core->freeze(g, lk);
@@ -903,6 +912,11 @@ GoId current_id() {
 }
 
 bool on_goroutine() { return detail::current_g() != nullptr; }
+
+bool program_exiting() {
+  detail::G* g = detail::current_g();
+  return g && g->core->program_exiting();
+}
 
 Runtime& current_runtime() { return *detail::require_g("current_runtime").core->owner; }
 

@@ -82,12 +82,17 @@ struct G {
   std::string parent_function;
   int parent_line = 0;
   std::uint64_t steps = 0;
+  std::uint64_t after_main = 0;  // lines / back-edges run since main returned (own thread only)
   std::function<void()> fn;
   pthread_t thread{};
   bool thread_started = false;
   bool joined = false;
   std::mt19937_64 fault_rng;
 };
+
+// After main returns, a goroutine that keeps running this many lines or loop
+// iterations without parking is stopped where it is (and reported as leaked).
+inline constexpr std::uint64_t kAfterMainBudget = 100000;
 
 struct TimerEntry {
   std::uint64_t id = 0;
@@ -158,6 +163,7 @@ class Core : public std::enable_shared_from_this<Core> {
   void check_quiescence();
   [[noreturn]] void freeze(G* g, std::unique_lock<std::mutex>& lk);  // after main returned
   void complete_after_main();
+  bool program_exiting() const;
   void release(G* g);
   G* pick_next();  // by Config::pick among the gate's waiters (not empty)
   void decide(Outcome o);  // first outcome wins; starts the teardown

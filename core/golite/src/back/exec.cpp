@@ -58,6 +58,7 @@ Interp::Interp(const Program& p, RunOptions o) : prog(p), opts(std::move(o)) {
 }
 
 void Interp::write_stdout(std::string_view s) {
+  if (rt::program_exiting()) return;  // Go's exit has already happened: later output is lost
   std::lock_guard lk(out_mu);
   if (opts.stdout_sink) opts.stdout_sink(s);
 }

@@ -207,6 +207,7 @@ void at_line(int line);              // the goroutine reached a listing line (ch
 void check_abort();                  // throws Aborted when the program is being torn down (cheap)
 int num_goroutine();                 // runtime.NumGoroutine
 GoId current_id();                   // 0 when not on a goroutine thread
+bool program_exiting();              // main has returned: output is dropped, as Go's exit would
 bool on_goroutine();
 Runtime& current_runtime();          // throws UsageError off a goroutine thread
 void job_start(std::string value);   // emit JobStart / JobEnd for the pool view
