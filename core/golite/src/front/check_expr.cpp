@@ -1853,14 +1853,14 @@ void Checker::func_lit(FuncLit* f) {
   ctx.info = &f->info;
   ctx.sig = sig;
   ctx.parent = fn_;
+  ctx.is_closure = true;
   f->info.parent = fn_ ? fn_->info : nullptr;
   if (fn_) {
     ++fn_->closure_count;
-    bool parent_is_closure = fn_->info->parent != nullptr || fn_->base_name.empty();
+    bool parent_is_closure = fn_->is_closure;
     ctx.base_name = fn_->info->go_name + (parent_is_closure ? "." : ".func") + std::to_string(fn_->closure_count);
   } else {
-    static thread_local int glob_count = 0;
-    ctx.base_name = pkg_name_ + ".init.func" + std::to_string(++glob_count);
+    ctx.base_name = pkg_name_ + ".init.func" + std::to_string(++global_closures_);
   }
   f->info.go_name = ctx.base_name;
   f->type = sig;

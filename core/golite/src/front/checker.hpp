@@ -80,9 +80,11 @@ class Checker {
     std::vector<Var*> locals;  // for "declared and not used"
     int closure_count = 0;
     std::string base_name;     // "main.main" for naming closures funcN
+    bool is_closure = false;   // a func literal: its literals are named .1, .2
   };
   FuncCtx* fn_ = nullptr;
   int iota_ = -1;  // inside a const spec: the value of iota
+  int global_closures_ = 0;  // func literals in package-level initialisers (main.init.funcN)
 
   struct Label {
     Ident* ident = nullptr;
