@@ -46,7 +46,7 @@ struct Scratch {
 fs::path binary() { return fs::path(POOLLAB_BINARY_DIR) / "poollab"; }
 
 // Runs `poollab <args>` with `input` on stdin; progress goes to a scratch XDG_DATA_HOME.
-Result poollab(const std::string& args, const std::string& input = "", const fs::path& data_home = {},
+Result run_poollab(const std::string& args, const std::string& input = "", const fs::path& data_home = {},
                const std::string& extra_env = "") {
   Scratch s;
   std::ofstream(s.dir / "in.txt") << input;
@@ -77,7 +77,7 @@ const char* kBroken = "package main\n\nfunc main() {\n\tx := 1\n}\n";
 
 TEST_CASE("list shows every lesson id and title" * doctest::timeout(60)) {
   if (!have_binary()) return;
-  auto r = poollab("list");
+  auto r = run_poollab("list");
   CHECK(r.status == 0);
   for (const char* id : {"first-pool", "close-jobs", "close-results-early"}) CHECK(r.out.find(id) != std::string::npos);
   CHECK(r.out.find("Close the jobs channel") != std::string::npos);
@@ -91,7 +91,7 @@ TEST_CASE("list marks a broken lesson with its error and keeps the others" * doc
   fs::path fixtures = fs::path(poollab::test::source_dir()) / "tests/lessons/fixtures/lessons";
   for (const char* id : {"good", "bad-hints"})
     fs::copy(fixtures / id, s.dir / "lessons" / id, fs::copy_options::recursive);
-  auto broken = poollab("list", "", {}, "POOLLAB_ASSETS='" + s.dir.string() + "'");
+  auto broken = run_poollab("list", "", {}, "POOLLAB_ASSETS='" + s.dir.string() + "'");
   CHECK(broken.status == 0);
   CHECK(broken.out.find("good  ") != std::string::npos);
   CHECK(broken.out.find("bad-hints") != std::string::npos);
@@ -102,7 +102,7 @@ TEST_CASE("list marks a broken lesson with its error and keeps the others" * doc
 
 TEST_CASE("run --json reports the run's fields" * doctest::timeout(120)) {
   if (!have_binary()) return;
-  auto r = poollab("run close-jobs --json");
+  auto r = run_poollab("run close-jobs --json");
   CHECK(r.status == 0);
   auto j = json::parse(r.out);
   CHECK(j["lesson"] == "close-jobs");
@@ -115,7 +115,7 @@ TEST_CASE("run --json reports the run's fields" * doctest::timeout(120)) {
   CHECK(j["leaked"] == 0);
   CHECK(j["events"].get<int>() > 0);
 
-  auto d = poollab("run close-jobs --toggle close-jobs=off --json");
+  auto d = run_poollab("run close-jobs --toggle close-jobs=off --json");
   CHECK(d.status == 2);
   auto dj = json::parse(d.out);
   CHECK(dj["outcome"] == "deadlock");
@@ -136,21 +136,21 @@ TEST_CASE("run: exit statuses 0, 1, 2 and os.Exit's, output where go run puts it
     std::ofstream(s.dir / name) << text;
     return "'" + (s.dir / name).string() + "'";
   };
-  auto ok = poollab("run " + file("hello.go", kHello));
+  auto ok = run_poollab("run " + file("hello.go", kHello));
   CHECK(ok.status == 0);
   CHECK(ok.out == "hello\n");
-  auto dl = poollab("run " + file("dl.go", kDeadlock));
+  auto dl = run_poollab("run " + file("dl.go", kDeadlock));
   CHECK(dl.status == 2);
   CHECK(dl.err.rfind("fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan send]:", 0) == 0);
-  auto pn = poollab("run " + file("panic.go", kPanic));
+  auto pn = run_poollab("run " + file("panic.go", kPanic));
   CHECK(pn.status == 2);
   CHECK(pn.err.rfind("panic: send on closed channel", 0) == 0);
-  auto ex = poollab("run " + file("exit.go", kExit));
+  auto ex = run_poollab("run " + file("exit.go", kExit));
   CHECK(ex.status == 3);
-  auto ce = poollab("run " + file("broken.go", kBroken));
+  auto ce = run_poollab("run " + file("broken.go", kBroken));
   CHECK(ce.status == 1);
   CHECK(ce.err.find("broken.go:4:2: declared and not used: x") != std::string::npos);
-  auto cj = poollab("run " + file("broken2.go", kBroken) + " --json");
+  auto cj = run_poollab("run " + file("broken2.go", kBroken) + " --json");
   CHECK(cj.status == 1);
   auto j = json::parse(cj.out);
   CHECK(j["outcome"] == "compile_error");
@@ -161,26 +161,26 @@ TEST_CASE("run: exit statuses 0, 1, 2 and os.Exit's, output where go run puts it
 
 TEST_CASE("a bad command line exits 64 and says what is valid" * doctest::timeout(60)) {
   if (!have_binary()) return;
-  auto unknown_cmd = poollab("frobnicate");
+  auto unknown_cmd = run_poollab("frobnicate");
   CHECK(unknown_cmd.status == 64);
-  auto unknown_flag = poollab("run close-jobs --frob");
+  auto unknown_flag = run_poollab("run close-jobs --frob");
   CHECK(unknown_flag.status == 64);
-  auto unknown_lesson = poollab("run no-such-lesson");
+  auto unknown_lesson = run_poollab("run no-such-lesson");
   CHECK(unknown_lesson.status == 64);
   CHECK(unknown_lesson.err.find("unknown lesson 'no-such-lesson'; valid lessons: first-pool") != std::string::npos);
-  auto range = poollab("run close-jobs --set numWorkers=99");
+  auto range = run_poollab("run close-jobs --set numWorkers=99");
   CHECK(range.status == 64);
   CHECK(range.err.find("valid range: 1..8") != std::string::npos);
-  auto toggle = poollab("run close-jobs --toggle close-job=off");
+  auto toggle = run_poollab("run close-jobs --toggle close-job=off");
   CHECK(toggle.status == 64);
   CHECK(toggle.err.find("valid toggles: close-jobs") != std::string::npos);
-  auto bad_value = poollab("run close-jobs --toggle close-jobs=maybe");
+  auto bad_value = run_poollab("run close-jobs --toggle close-jobs=maybe");
   CHECK(bad_value.status == 64);
-  auto clock = poollab("run close-jobs --clock sundial");
+  auto clock = run_poollab("run close-jobs --clock sundial");
   CHECK(clock.status == 64);
-  auto quiz = poollab("quiz no-such-lesson");
+  auto quiz = run_poollab("quiz no-such-lesson");
   CHECK(quiz.status == 64);
-  auto help = poollab("--help");
+  auto help = run_poollab("--help");
   CHECK(help.status == 0);
   CHECK(help.out.find("trace") != std::string::npos);
 }
@@ -189,7 +189,7 @@ TEST_CASE("trace writes Chrome Trace Event JSON with a track per goroutine" * do
   if (!have_binary()) return;
   Scratch s;
   fs::path out = s.dir / "trace.json";
-  auto r = poollab("trace close-jobs -o '" + out.string() + "'");
+  auto r = run_poollab("trace close-jobs -o '" + out.string() + "'");
   CHECK(r.status == 0);
   REQUIRE(fs::exists(out));
   auto j = json::parse(slurp(out));
@@ -212,7 +212,7 @@ TEST_CASE("trace writes Chrome Trace Event JSON with a track per goroutine" * do
   CHECK(flow_end);
   CHECK(blocked);
   CHECK(outcome);
-  auto missing_o = poollab("trace close-jobs");
+  auto missing_o = run_poollab("trace close-jobs");
   CHECK(missing_o.status == 64);
 }
 
@@ -220,7 +220,7 @@ TEST_CASE("quiz reads piped answers, explains, scores and saves progress" * doct
   if (!have_binary()) return;
   Scratch home;
   // close-jobs-1 is a choice question whose right answer is the first choice.
-  auto r = poollab("quiz close-jobs", "1\n", home.dir);
+  auto r = run_poollab("quiz close-jobs", "1\n", home.dir);
   CHECK(r.status == 0);
   CHECK(r.out.find("Who should close the jobs channel?") != std::string::npos);
   CHECK(r.out.find("[right]") != std::string::npos);
@@ -231,7 +231,7 @@ TEST_CASE("quiz reads piped answers, explains, scores and saves progress" * doct
   CHECK(p["answers"]["close-jobs-1"]["correct"] == true);
 
   // Not a number, then a wrong answer, then a predict question answered right by running it.
-  auto r2 = poollab("quiz close-jobs", "abc\n3\n2\n", home.dir);
+  auto r2 = run_poollab("quiz close-jobs", "abc\n3\n2\n", home.dir);
   CHECK(r2.status == 0);
   CHECK(r2.out.find("Please answer with a number") != std::string::npos);
   CHECK(r2.out.find("[wrong]") != std::string::npos);
@@ -244,7 +244,7 @@ TEST_CASE("quiz reads piped answers, explains, scores and saves progress" * doct
 
   // A corrupt progress file is reported on the terminal and kept aside.
   std::ofstream(progress) << "{ broken";
-  auto r3 = poollab("quiz close-jobs", "", home.dir);
+  auto r3 = run_poollab("quiz close-jobs", "", home.dir);
   CHECK(r3.status == 0);
   CHECK(r3.err.find("corrupt") != std::string::npos);
   bool kept = false;
