@@ -371,7 +371,8 @@ void Machine::call_stdlib(Member m, const CallExpr* call, Value* a, size_t n, Va
         Value fn = a[1];
         Value chan = agg->v[0];
         std::shared_ptr<Interp> in = in_;
-        rt::go("time.goFunc", [in, fn, chan]() {
+        // `hidden` owns the rt::Timer: keep it alive until the timer fires.
+        rt::go("time.goFunc", [in, fn, chan, hidden]() {
           Machine mm(in);
           auto* co = static_cast<ChanObj*>(chan.o);
           auto [v, ok] = co->tch.recv();
