@@ -86,8 +86,8 @@ App::App(AppOptions options) : options_(std::move(options)), panels_(std::make_u
   }
   theme_ = settings_.high_contrast ? Theme::high_contrast_theme() : Theme::dark();
   start_time_ = now_seconds();
-  panels_->quiz.attach(*this);
   load_catalogue();
+  panels_->quiz.attach(*this);  // after the catalogue: the quiz bank points into it
   std::string first = options_.lesson;
   if (first.empty() && catalogue_.find(settings_.last_lesson)) first = settings_.last_lesson;
   if (first.empty())

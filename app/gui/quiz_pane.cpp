@@ -255,7 +255,8 @@ void QuizPane::draw(App& app, FrameContext& ctx) {
       ImGui::PopID();
     }
     bool any = std::find(m.chosen.begin(), m.chosen.end(), true) != m.chosen.end();
-    if (!any || m.awaiting_run) ImGui::BeginDisabled();
+    bool disabled = !any || m.awaiting_run;
+    if (disabled) ImGui::BeginDisabled();
     if (q.kind == lessons::QuizKind::Choice) {
       if (ImGui::Button("Check my answer")) {
         m.verdict = lessons::answer_choice(q, m.picked());
@@ -272,7 +273,7 @@ void QuizPane::draw(App& app, FrameContext& ctx) {
       if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Runs the program with this question's settings; the verdict comes from what it does");
     }
-    if (!any || m.awaiting_run) ImGui::EndDisabled();
+    if (disabled) ImGui::EndDisabled();
     if (m.awaiting_run) {
       ImGui::SameLine();
       ImGui::TextDisabled("running... watch the pool view");
