@@ -84,7 +84,7 @@ void PoolView::draw(FrameContext& ctx) {
   const bool has_pool = !P.workers.empty() || P.jobs != 0;
   if (has_pool) {
     // Workers: a grid that fits the height left, compact boxes when there are many.
-    // Widths shrink (to 60%) before the view needs a horizontal scrollbar.
+    // Widths shrink (to 45%) before the view needs a horizontal scrollbar.
     const std::size_t n = std::min(P.workers.size(), kMaxBoxes);
     const bool compact = P.workers.size() > 12;
     const float cell_gap = 0.4f * L;
@@ -114,16 +114,16 @@ void PoolView::draw(FrameContext& ctx) {
     };
     width_scale_ = 1.0f;
     measure();
-    const float min_gaps = (columns - 1) * 1.6f * L;
-    for (int i = 0; i < 3 && need + min_gaps > avail.x && width_scale_ > 0.6f; ++i) {
-      width_scale_ = std::max(0.6f, width_scale_ * (avail.x - min_gaps) / need);
+    const float min_gaps = (columns - 1) * 1.2f * L;
+    for (int i = 0; i < 3 && need + min_gaps > avail.x && width_scale_ > 0.45f; ++i) {
+      width_scale_ = std::max(0.45f, width_scale_ * (avail.x - min_gaps) / need);
       measure();
     }
     auto stack_h = [&](std::size_t k) { return k == 0 ? 0.0f : k * side_box.y + (k - 1) * cell_gap; };
     const float main_h = std::max({grid_h, stack_h(P.producers.size()), stack_h(P.consumers.size()), jobs_sz.y, res_sz.y});
 
     // Columns left to right; spare width spreads the gaps.
-    float g = columns > 1 ? std::max(1.6f * L, (avail.x - need) / (columns - 1)) : gap;
+    float g = columns > 1 ? std::max(1.2f * L, (avail.x - need) / (columns - 1)) : gap;
     g = std::min(g, 6.0f * L);
     content_w = std::max(avail.x, need + (columns - 1) * g);
     // Centred in the height left (a line above for titles), never above the top.
