@@ -40,7 +40,8 @@ for w in (1, 2, 4):
 
 
 def mean(table, name):
-    return table[name + "_mean"]["ns_per_event"]
+    # Google Benchmark reports the inverted rate in seconds per event.
+    return table[name + "_mean"]["ns_per_event"] * 1e9
 
 
 none = mean(cpp, "BM_Hooks_NoObserver/repeats:5/real_time")
