@@ -32,7 +32,7 @@ for c in "${configs[@]}"; do
     normal) build "$root/build-test" "" && run_ctest "$root/build-test" || status=1 ;;
     thread)
       build "$root/build-tsan" thread &&
-        TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" run_ctest "$root/build-tsan" -LE gui-smoke || status=1 ;;
+        TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$root/tests/tsan.supp" run_ctest "$root/build-tsan" -LE gui-smoke || status=1 ;;
     address)
       build "$root/build-asan" address &&
         ASAN_OPTIONS="detect_leaks=1" UBSAN_OPTIONS="print_stacktrace=1 halt_on_error=1" run_ctest "$root/build-asan" -LE gui-smoke || status=1 ;;
