@@ -69,7 +69,9 @@ TEST_CASE("the catalogue lists every lesson, broken ones marked, sorted by order
   CHECK(c.find("good-two") != nullptr);
   CHECK(c.find("nope") == nullptr);
   CHECK(c.ids_text().find("good, good-two, bad-id") == 0);
-  CHECK(c.lessons.back().id == "bad-syntax");  // no order could be read: listed last
+  // No order could be read (a syntax error, a non-integer order): listed last, by folder name.
+  CHECK(c.lessons[c.lessons.size() - 2].id == "bad-syntax");
+  CHECK(c.lessons.back().id == "bad-type");
 }
 
 struct Broken {
