@@ -150,6 +150,9 @@ ChanCore::ChanCore(std::shared_ptr<Core> core, long capacity, std::string name)
   }
   cap_ = static_cast<std::size_t>(capacity);
   id_ = core_->next_obj++;
+}
+
+void ChanCore::register_self() {
   std::lock_guard lk(core_->reg_mu);
   core_->chans.emplace(id_, this);
 }

@@ -82,7 +82,8 @@ class ChanCore {
   virtual std::vector<std::string> describe_buffer() const = 0;
 
  protected:
-  void unregister();  // first thing a derived destructor does: snapshots must not see a half-destroyed channel
+  void register_self();  // last thing a derived constructor does
+  void unregister();     // first thing a derived destructor does: snapshots must not see a half-built channel
 
  private:
   friend struct ChanAccess;
@@ -100,7 +101,10 @@ class ChanCore {
 template <class T>
 class ChanImpl final : public ChanCore {
  public:
-  using ChanCore::ChanCore;
+  ChanImpl(std::shared_ptr<Core> core, long capacity, std::string name)
+      : ChanCore(std::move(core), capacity, std::move(name)) {
+    register_self();  // only now is the buffer constructed: snapshots may look at it
+  }
   ~ChanImpl() override { unregister(); }
   std::size_t buf_size() const override { return buf_.size(); }
   void buf_push(void* src) override { buf_.push_back(std::move(*static_cast<T*>(src))); }
