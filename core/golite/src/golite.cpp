@@ -72,6 +72,10 @@ void start(const Program& program, rt::Runtime& runtime, RunOptions options) {
   const rt::Config& cfg = runtime.config();
   size_t margin = std::min<size_t>(cfg.stack_bytes / 4, 512u << 10);
   interp->stack_limit = cfg.stack_bytes > margin ? cfg.stack_bytes - margin : cfg.stack_bytes / 2;
+#if defined(POOLLAB_TSAN) || defined(POOLLAB_ASAN)
+  // Sanitizers keep their own bounded per-thread call stacks; stay well inside them.
+  interp->stack_limit = std::min<size_t>(interp->stack_limit, 4u << 20);
+#endif
   interp->rng.seed(cfg.seed);
   interp->ctx_canceled = Value::of_obj(native_types().error_string, new ErrObj(rt::kContextCanceled));
   interp->ctx_deadline = Value::of_obj(native_types().error_string, new ErrObj(rt::kDeadlineExceeded));
