@@ -15,7 +15,7 @@ if (($#)); then configs=("$@"); else configs=(normal thread address faults); fi
 
 build() {  # build <dir> <sanitizer>
   local dir=$1 san=$2 flags=()
-  [[ -n "$san" ]] && flags=(-DPOOLLAB_SANITIZE="$san" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1")
+  [[ -n "$san" ]] && flags=(-DPOOLLAB_BUILD_APP=OFF -DPOOLLAB_SANITIZE="$san" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1")
   [[ -z "$san" ]] && flags=(-DCMAKE_BUILD_TYPE=Release)
   cmake -S "$root" -B "$dir" -G Ninja -DPOOLLAB_WERROR=ON -DPOOLLAB_BUILD_TESTS=ON "${flags[@]}" >/dev/null
   cmake --build "$dir" -j "$jobs"
