@@ -422,7 +422,8 @@ void App::frame() {
                    .font_scale = settings_.font_scale,
                    .wall_time = now_seconds() - start_time_,
                    .selected_goroutine = selected_,
-                   .highlighted_line = highlighted_line_};
+                   .highlighted_line = highlighted_line_,
+                   .step_request = std::nullopt};
   if (snap.outcome && !outcome_seen_) {
     outcome_seen_ = true;
     panels_->select_outcome_tab = true;
