@@ -35,16 +35,4 @@ inline void expect(bool cond, const std::string& what) {
   if (!cond) throw rt::Panic("test expectation failed: " + what);
 }
 
-inline int count_threads() {
-  int n = 0;
-  if (auto* dir = std::fopen("/proc/self/status", "r")) {
-    char line[256];
-    while (std::fgets(line, sizeof line, dir)) {
-      if (std::sscanf(line, "Threads: %d", &n) == 1) break;
-    }
-    std::fclose(dir);
-  }
-  return n;
-}
-
 }  // namespace poollab::test
