@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <iterator>
 #include <map>
 #include <regex>
 
@@ -133,12 +134,12 @@ void explain_run(const QuizQuestion& q, const RunReport& r, QuizVerdict& v) {
       break;
     }
     case rt::OutcomeKind::Deadlock: {
-      if (!pick)
-        for (auto it = r.events.rbegin(); it != r.events.rend(); ++it)
-          if (it->kind != rt::EventKind::Outcome) {
-            pick = &*it;
-            break;
-          }
+      // The last event before the outcome (teardown events come after it).
+      if (!pick) {
+        auto end = std::find_if(r.events.begin(), r.events.end(),
+                                [](const rt::Event& e) { return e.kind == rt::EventKind::Outcome; });
+        if (end != r.events.begin()) pick = &*std::prev(end);
+      }
       text = "The run deadlocked (" + r.outcome.message + ").";
       std::string parked;
       for (const auto& g : r.outcome.goroutines)
