@@ -3,6 +3,7 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <regex>
 
 #include <CLI/CLI.hpp>
 
@@ -23,6 +24,8 @@ fs::path find_assets_dir(const char* argv0) {
     for (const fs::path& candidate : {bin / "assets", bin / ".." / "share" / "poollab"})
       if (fs::is_directory(candidate / "lessons", ec)) return fs::weakly_canonical(candidate, ec);
   }
+  // The configured install prefix, then the source tree (running from a build dir).
+  if (fs::is_directory(fs::path(POOLLAB_INSTALLED_ASSETS) / "lessons", ec)) return POOLLAB_INSTALLED_ASSETS;
   return POOLLAB_DEFAULT_ASSETS;
 }
 
@@ -48,6 +51,36 @@ lessons::Catalogue load(const fs::path& assets, bool compile) {
   lessons::LoadOptions opt;
   opt.compile = compile;
   return lessons::load_catalogue(assets / "lessons", opt);
+}
+
+constexpr int kMinShotWidth = 320, kMinShotHeight = 240, kMaxShotSide = 8192;
+
+// "1280x800" -> width and height; the error names the value and what is valid.
+std::string parse_size(const std::string& text, int& width, int& height) {
+  static const std::regex shape(R"((\d{1,5})[xX](\d{1,5}))");
+  std::smatch m;
+  if (!std::regex_match(text, m, shape))
+    return "'" + text + "' is not a size WIDTHxHEIGHT in pixels, e.g. 1280x800";
+  int w = std::stoi(m[1].str()), h = std::stoi(m[2].str());
+  if (w < kMinShotWidth || h < kMinShotHeight || w > kMaxShotSide || h > kMaxShotSide)
+    return "'" + text + "' is out of range: width " + std::to_string(kMinShotWidth) + ".." +
+           std::to_string(kMaxShotSide) + ", height " + std::to_string(kMinShotHeight) + ".." +
+           std::to_string(kMaxShotSide);
+  width = w;
+  height = h;
+  return {};
+}
+
+// "all" -> -1 (run to the outcome); "12" -> 12.
+std::string parse_steps(const std::string& text, int& steps) {
+  if (text == "all") {
+    steps = -1;
+    return {};
+  }
+  static const std::regex count(R"(\d{1,9})");
+  if (!std::regex_match(text, count)) return "'" + text + "' is not a number of steps or `all`";
+  steps = std::stoi(text);
+  return {};
 }
 
 int usage_error(const std::string& message, const std::string& help) {
@@ -81,10 +114,29 @@ int main(int argc, char** argv) {
   trace->add_option("-o,--output", trace_out, "the trace file to write")->required();
   auto* shot = app.add_subcommand("screenshot", "open the window, advance, save what it shows as PNG");
   add_run_options(shot, shot_args, true);
-  shot->add_option("--steps", shot_opts.steps, "operations to step before the picture (default: run to the outcome)")
-      ->check(CLI::NonNegativeNumber);
-  shot->add_option("--width", shot_opts.width, "window width in pixels")->check(CLI::Range(320, 8192));
-  shot->add_option("--height", shot_opts.height, "window height in pixels")->check(CLI::Range(240, 8192));
+  std::string shot_steps, shot_size;
+  shot->add_option("--steps", shot_steps, "operations to step before the picture, or `all` (default): run to the outcome")
+      ->type_name("K|all")
+      ->check(CLI::Validator(
+          [](std::string& v) {
+            int k = 0;
+            return parse_steps(v, k);
+          },
+          "", "STEPS"));
+  auto* size = shot->add_option("--size", shot_size, "window size in pixels, e.g. --size 1280x800 (default 1600x1000)")
+                   ->type_name("WxH")
+                   ->check(CLI::Validator(
+                       [](std::string& v) {
+                         int w = 0, h = 0;
+                         return parse_size(v, w, h);
+                       },
+                       "", "SIZE"));
+  shot->add_option("--width", shot_opts.width, "window width in pixels (or use --size)")
+      ->check(CLI::Range(kMinShotWidth, kMaxShotSide))
+      ->excludes(size);
+  shot->add_option("--height", shot_opts.height, "window height in pixels (or use --size)")
+      ->check(CLI::Range(kMinShotHeight, kMaxShotSide))
+      ->excludes(size);
   shot->add_option("--font-scale", shot_opts.font_scale, "presentation font scale")->check(CLI::Range(0.5, 4.0));
   shot->add_flag("--high-contrast", shot_opts.high_contrast, "the high-contrast theme");
   shot->add_option("-o,--output", shot_opts.output, "the PNG file to write")->required();
@@ -113,6 +165,8 @@ int main(int argc, char** argv) {
     if (trace->parsed()) return cmd_trace(trace_args, load(assets, false), trace_out);
     if (quiz->parsed()) return cmd_quiz(load(assets, false), quiz_lesson, reset_progress);
     if (shot->parsed()) {
+      if (!shot_steps.empty()) parse_steps(shot_steps, shot_opts.steps);
+      if (!shot_size.empty()) parse_size(shot_size, shot_opts.width, shot_opts.height);
       auto catalogue = load(assets, false);
       Prepared p = prepare(shot_args, catalogue);  // validates the command line first
       return open_screenshot(assets, shot_args, p, shot_opts, shot->help());

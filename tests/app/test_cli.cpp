@@ -180,6 +180,24 @@ TEST_CASE("a bad command line exits 64 and says what is valid" * doctest::timeou
   CHECK(clock.status == 64);
   auto quiz = run_poollab("quiz no-such-lesson");
   CHECK(quiz.status == 64);
+  // screenshot's --size WxH and --steps K|all are checked before any window opens.
+  auto shape = run_poollab("screenshot close-jobs --size 1280by800 -o shot.png");
+  CHECK(shape.status == 64);
+  CHECK(shape.err.find("'1280by800' is not a size WIDTHxHEIGHT") != std::string::npos);
+  auto half = run_poollab("screenshot close-jobs --size 1280x -o shot.png");
+  CHECK(half.status == 64);
+  CHECK(half.err.find("'1280x'") != std::string::npos);
+  auto tiny = run_poollab("screenshot close-jobs --size 100x80 -o shot.png");
+  CHECK(tiny.status == 64);
+  CHECK(tiny.err.find("'100x80' is out of range") != std::string::npos);
+  auto both = run_poollab("screenshot close-jobs --size 1280x800 --width 1000 -o shot.png");
+  CHECK(both.status == 64);
+  auto steps = run_poollab("screenshot close-jobs --steps most -o shot.png");
+  CHECK(steps.status == 64);
+  CHECK(steps.err.find("'most' is not a number of steps or `all`") != std::string::npos);
+  auto shot_help = run_poollab("screenshot --help");
+  CHECK(shot_help.status == 0);
+  CHECK(shot_help.out.find("--size") != std::string::npos);
   auto help = run_poollab("--help");
   CHECK(help.status == 0);
   CHECK(help.out.find("trace") != std::string::npos);

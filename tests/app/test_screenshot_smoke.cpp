@@ -48,7 +48,7 @@ TEST_CASE("a screenshot of every lesson is not blank and differs from the others
     std::string id = entry.path().filename().string();
     fs::path png = out / (id + ".png");
     std::string cmd = "xvfb-run -a -s '-screen 0 1600x1000x24' '" + binary.string() + "' screenshot " + id +
-                      " --width 1280 --height 800 -o '" + png.string() + "' >/dev/null 2>&1";
+                      " --steps all --size 1280x800 -o '" + png.string() + "' >/dev/null 2>&1";
     INFO("lesson " << id);
     CHECK(std::system(cmd.c_str()) == 0);
     int w = 0, h = 0, n = 0;
