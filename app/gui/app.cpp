@@ -407,6 +407,19 @@ void App::handle_shortcuts() {
     if (pressed(keys::Digit0 + k)) step(k);
 }
 
+namespace {
+// Once the program has ended the runtime tears its goroutines down, but the
+// student needs them as they were at the end, as Go's dump shows them: the
+// deadlocked worker parked on receive, the leaked sender parked on send.
+void show_goroutines_as_ended(rt::Snapshot& snap) {
+  const rt::Outcome& o = *snap.outcome;
+  snap.goroutines = o.kind == rt::OutcomeKind::Completed ? o.leaked : o.goroutines;
+  std::sort(snap.goroutines.begin(), snap.goroutines.end(),
+            [](const rt::GoroutineInfo& a, const rt::GoroutineInfo& b) { return a.id < b.id; });
+  snap.at_gate.clear();  // nobody moves any more
+}
+}  // namespace
+
 void App::frame() {
   probe::new_frame();
   ++frames_;
@@ -414,6 +427,7 @@ void App::frame() {
   if (session_) session_->poll();
   static const std::vector<rt::Event> no_events;
   rt::Snapshot snap = session_ ? session_->snapshot() : rt::Snapshot{};
+  if (snap.outcome) show_goroutines_as_ended(snap);
   FrameContext ctx{.session = session_.get(),
                    .snapshot = snap,
                    .history = session_ ? session_->history() : no_events,

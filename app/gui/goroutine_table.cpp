@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include "gui/probe.hpp"
 #include "gui/theme.hpp"
 #include "gui/viz_draw.hpp"
 
@@ -73,12 +74,14 @@ void GoroutineTable::draw(FrameContext& ctx) {
         ImGui::TextUnformatted(viz::short_function(g.function).c_str());
         ImGui::TableSetColumnIndex(2);
         state_cell(ctx.theme, s);
+        probe::record("goroutines/state/" + std::to_string(g.id), viz::state_label(s));
         ImGui::TableSetColumnIndex(3);
         if (g.state == rt::GState::Runnable && !g.gate_op.empty()) {
           ImGui::TextDisabled("next: %s", g.gate_op.c_str());
         } else {
           ImGui::TextUnformatted(g.wait_reason.c_str());
         }
+        probe::record("goroutines/reason/" + std::to_string(g.id), g.wait_reason);
         ImGui::TableSetColumnIndex(4);
         if (g.line > 0) ImGui::Text("%d", g.line);
         ImGui::TableSetColumnIndex(5);
@@ -102,6 +105,7 @@ void GoroutineTable::draw(FrameContext& ctx) {
         ImGui::TextDisabled("%s", viz::short_function(l.function).c_str());
         ImGui::TableSetColumnIndex(2);
         state_cell(ctx.theme, StateColour::Done);
+        probe::record("goroutines/state/" + std::to_string(l.id), viz::state_label(StateColour::Done));
         ImGui::TableSetColumnIndex(4);
         if (l.line > 0) ImGui::TextDisabled("%d", l.line);
       }

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "gui/lesson_view.hpp"
+#include "gui/probe.hpp"
 #include "gui/theme.hpp"
 #include "gui/viz_draw.hpp"
 
@@ -318,6 +319,7 @@ void PoolView::draw_goroutine(FrameContext& ctx, GoId id, ImVec2 pos, ImVec2 siz
   ImGui::PushID(static_cast<int>(id));
   ImGui::SetCursorScreenPos(pos);
   ImGui::InvisibleButton("##g", size);
+  probe::record("pool/goroutine/" + std::to_string(id), viz::state_label(state));
   const bool hovered = ImGui::IsItemHovered();
   if (ImGui::IsItemClicked(ImGuiMouseButton_Left)) {
     ctx.selected_goroutine = id;

@@ -57,6 +57,7 @@ void Model::clear() {
   channels_.clear();
   chan_index_.clear();
   transfers_.clear();
+  ended_ = false;
 }
 
 void Model::note_snapshot(const rt::Snapshot& snap) {
@@ -206,6 +207,11 @@ void Model::add_transfer(Transfer t) {
 }
 
 void Model::apply(const rt::Event& e, double wall, bool animate) {
+  // Once the outcome is decided the runtime tears the remaining goroutines
+  // down; their GoEnd is not the program finishing them: a deadlocked worker
+  // stays parked in the picture, as Go's dump shows it.
+  if (ended_) return;
+  if (e.kind == EventKind::Outcome) ended_ = true;
   const Nanos t = e.time_ns;
   seq_ = e.seq;
   last_time_ = std::max(last_time_, t);

@@ -131,6 +131,7 @@ class Model {
   rt::Nanos last_time() const { return last_time_; }
   std::uint64_t last_seq() const { return last_seq_; }
   std::uint64_t generation() const { return generation_; }  // bumps on every start-over
+  bool ended() const { return ended_; }  // the program's outcome has been read
 
   const std::vector<Lane>& lanes() const { return lanes_; }  // in order of first appearance
   const Lane* lane(rt::GoId id) const;
@@ -173,6 +174,7 @@ class Model {
   std::unordered_map<rt::ObjId, std::string> chan_names_;  // survives start-over (names are stable per program)
   std::deque<Transfer> transfers_;
   std::size_t added_ = 0;  // transfers added by the current update
+  bool ended_ = false;     // the Outcome event has been read: later events are teardown
 };
 
 }  // namespace poollab::gui::viz
