@@ -27,7 +27,8 @@ struct UsageError : std::runtime_error {
 int main(int argc, char** argv);
 
 // The assets folder: $POOLLAB_ASSETS, else next to the executable
-// (<bin>/assets, <bin>/../share/poollab), else the source tree's assets.
+// (<bin>/assets, <bin>/../share/poollab), else the configured install prefix's,
+// else the source tree's assets.
 std::filesystem::path find_assets_dir(const char* argv0);
 
 // Options shared by run, trace, screenshot and gui.
