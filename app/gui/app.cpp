@@ -428,6 +428,8 @@ void App::frame() {
   static const std::vector<rt::Event> no_events;
   rt::Snapshot snap = session_ ? session_->snapshot() : rt::Snapshot{};
   if (snap.outcome) show_goroutines_as_ended(snap);
+  const rt::GoId selected_at_start = selected_;
+  const int highlighted_at_start = highlighted_line_;
   FrameContext ctx{.session = session_.get(),
                    .snapshot = snap,
                    .history = session_ ? session_->history() : no_events,
@@ -447,9 +449,12 @@ void App::frame() {
   layout(ctx);
   panels_->shortcuts.draw(*this);
   in_frame_ = false;
+  probe::end_frame();
 
-  selected_ = ctx.selected_goroutine;
-  highlighted_line_ = ctx.highlighted_line;
+  // Panels change the selection through ctx or through the App's own setters
+  // (a listing click); whichever changed it during the frame wins.
+  if (ctx.selected_goroutine != selected_at_start) selected_ = ctx.selected_goroutine;
+  if (ctx.highlighted_line != highlighted_at_start) highlighted_line_ = ctx.highlighted_line;
   if (ctx.step_request) step(*ctx.step_request);
   auto actions = std::move(deferred_);
   deferred_.clear();

@@ -34,9 +34,10 @@ void LessonBrowser::draw(App& app, FrameContext& ctx) {
     }
     float c = app.completion(l.id);
     ImGui::SameLine(ImGui::GetContentRegionMax().x - done_w);
+    std::string done = c >= 0.999f ? "done" : c > 0 ? std::to_string(static_cast<int>(c * 100)) + "%" : "";
     if (c >= 0.999f) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ctx.theme.colour(StateColour::Running)), "done");
-    else if (c > 0) ImGui::TextDisabled("%d%%", static_cast<int>(c * 100));
-    else ImGui::TextDisabled(" ");
+    else ImGui::TextDisabled("%s", done.empty() ? " " : done.c_str());
+    probe::record("browser/done/" + l.id, done);
     ImGui::PopID();
   };
   for (auto& [key, title] : groups) {

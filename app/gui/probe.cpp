@@ -18,8 +18,7 @@ std::unordered_map<std::string, Item>& last() {
   return m;
 }
 const Item* find(const std::string& name) {
-  // A frame in progress has recorded into building(); prefer it, else the last frame.
-  if (auto it = building().find(name); it != building().end()) return &it->second;
+  // Only the last completed frame counts: a widget it did not draw is gone.
   if (auto it = last().find(name); it != last().end()) return &it->second;
   return nullptr;
 }
@@ -46,7 +45,9 @@ std::optional<ImVec2> centre(const std::string& name) {
   return ImVec2((r->x + r->z) * 0.5f, (r->y + r->w) * 0.5f);
 }
 
-void new_frame() {
+void new_frame() { building().clear(); }
+
+void end_frame() {
   last() = std::move(building());
   building().clear();
 }

@@ -20,7 +20,9 @@ void record(const std::string& name, std::string text = {});
 std::optional<ImVec4> rect(const std::string& name);  // x0, y0, x1, y1
 std::optional<ImVec2> centre(const std::string& name);
 std::optional<std::string> text(const std::string& name);
-// Called by the App at the start of each frame: last frame's records become current.
+// Called by the App at the start and at the end of each frame; at the end,
+// the frame's records replace the previous frame's.
 void new_frame();
+void end_frame();
 
 }  // namespace poollab::gui::probe

@@ -64,6 +64,35 @@ struct QuizPane::Impl {
     return out;
   }
 
+  // The predict question that asks about the run on screen: its settings are
+  // the ones the run was started with. Null when none fits (an edit, other settings).
+  const lessons::QuizQuestion* question_for_run(const App& app) const {
+    if (app.pending_changes() || !app.lesson()) return nullptr;
+    const LessonView& v = app.view();
+    auto fits = [&](const lessons::QuizQuestion& q) {
+      for (const auto& [name, value] : q.settings.params) {
+        auto p = std::find_if(v.params.begin(), v.params.end(), [&](const auto& x) { return x.name == name; });
+        if (p == v.params.end() || p->value != value) return false;
+      }
+      for (const auto& [name, on] : q.settings.toggles) {
+        auto t = std::find_if(v.toggles.begin(), v.toggles.end(), [&](const auto& x) { return x.name == name; });
+        if (t == v.toggles.end() || t->on != on) return false;
+      }
+      for (const auto& [name, option] : q.settings.variants) {
+        auto x = std::find_if(v.variants.begin(), v.variants.end(), [&](const auto& y) { return y.name == name; });
+        if (x == v.variants.end() || x->selected < 0 || x->selected >= static_cast<int>(x->options.size()) ||
+            x->options[x->selected] != option)
+          return false;
+      }
+      return true;
+    };
+    const lessons::QuizQuestion* q = question();
+    if (q && q->kind == lessons::QuizKind::Predict && fits(*q)) return q;
+    for (const auto* x : questions)
+      if (x->kind == lessons::QuizKind::Predict && fits(*x)) return x;
+    return nullptr;
+  }
+
   static std::string answer_text(const std::vector<int>& picks) {
     std::string s;
     for (int i : picks) s += (s.empty() ? "" : ",") + std::to_string(i);
@@ -129,7 +158,6 @@ void QuizPane::hint_used(App& app, int hints_shown) {
 
 void QuizPane::run_finished(App& app, const rt::Outcome& outcome) {
   Impl& m = *impl_;
-  m.freeze_waiting = false;
   const auto* q = m.question();
   if (!m.awaiting_run || !q || !app.session()) return;
   m.awaiting_run = false;
@@ -189,9 +217,48 @@ ImVec4 bad() { return ImVec4(1.0f, 0.45f, 0.4f, 1); }
 void QuizPane::draw(App& app, FrameContext& ctx) {
   Impl& m = *impl_;
   bool instructor = app.settings().instructor;
-  ImGui::TextDisabled("Score: %d of %zu right in this lesson, %d overall", score(), m.questions.size(),
-                      m.progress.score());
+  // In front of a room the score would give the answer away: only the count shows.
+  if (instructor) {
+    ImGui::TextDisabled("Answered %d of %zu (answers hidden until revealed)",
+                        answered(), m.questions.size());
+  } else {
+    ImGui::TextDisabled("Score: %d of %zu right in this lesson, %d overall", score(), m.questions.size(),
+                        m.progress.score());
+  }
   probe::record("quiz/score", std::to_string(score()));
+  // Instructor tools, on top so they need no scrolling in front of a room.
+  if (instructor) {
+    if (ImGui::Button("Freeze and ask")) {
+      app.set_running(false);
+      m.freeze_prompt = true;
+      m.freeze_waiting = false;
+    }
+    probe::record("quiz/freeze");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Pause the run and ask the room what happens next");
+    ImGui::SameLine();
+    if (ImGui::Button("Reset progress for the next student")) m.confirm_reset = true;
+    probe::record("quiz/reset_progress");
+    if (m.confirm_reset) {
+      ImGui::TextWrapped("Start over? The current progress file is kept as a backup.");
+      bool yes = ImGui::Button("Yes, start over");
+      probe::record("quiz/reset_confirm");
+      if (yes) {
+        try {
+          if (m.store) m.store->reset();
+          m.progress = {};
+          app.notify("Progress reset; the previous file was kept as a backup.");
+        } catch (const std::exception& e) {
+          app.notify(e.what(), true);
+        }
+        m.confirm_reset = false;
+        m.clear_question_state();
+      }
+      ImGui::SameLine();
+      if (ImGui::Button("No")) m.confirm_reset = false;
+    }
+    ImGui::Separator();
+  }
+
   if (m.questions.empty()) {
     ImGui::TextWrapped("This lesson has no quiz questions.");
     return;
@@ -213,7 +280,14 @@ void QuizPane::draw(App& app, FrameContext& ctx) {
   probe::record("quiz/next");
   if (auto it = m.progress.answers.find(q.id); it != m.progress.answers.end()) {
     ImGui::SameLine();
-    ImGui::TextColored(it->second.correct ? good() : bad(), it->second.correct ? "answered right" : "answered wrong");
+    if (instructor && !m.revealed) {
+      ImGui::TextDisabled("answered");
+    } else {
+      ImGui::TextColored(it->second.correct ? good() : bad(), it->second.correct ? "answered right" : "answered wrong");
+    }
+    probe::record("quiz/answered", instructor && !m.revealed ? "answered"
+                                   : it->second.correct  ? "answered right"
+                                                         : "answered wrong");
   }
   ImGui::TextDisabled("%s", kind_label(q));
   ImGui::PushFont(app.fonts().heading);
@@ -314,6 +388,9 @@ void QuizPane::draw(App& app, FrameContext& ctx) {
     ImGui::Separator();
     if (instructor && !m.revealed) {
       ImGui::TextDisabled("Answer recorded. Hidden until revealed.");
+      probe::record("quiz/hidden");
+      if (ImGui::Button("Reveal the answer")) m.revealed = true;
+      probe::record("quiz/reveal");
     } else {
       ImGui::TextColored(m.verdict->correct ? good() : bad(), "%s", m.verdict->summary.c_str());
       probe::record("quiz/verdict", m.verdict->summary);
@@ -330,42 +407,6 @@ void QuizPane::draw(App& app, FrameContext& ctx) {
     }
   }
 
-  // Instructor tools.
-  if (instructor) {
-    ImGui::Separator();
-    ImGui::TextDisabled("Instructor");
-    if (m.verdict && !m.revealed) {
-      if (ImGui::Button("Reveal the answer")) m.revealed = true;
-      probe::record("quiz/reveal");
-      ImGui::SameLine();
-    }
-    if (ImGui::Button("Freeze and ask")) {
-      app.set_running(false);
-      m.freeze_prompt = true;
-      m.freeze_waiting = false;
-    }
-    probe::record("quiz/freeze");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Pause the run and ask the room what happens next");
-    ImGui::SameLine();
-    if (ImGui::Button("Reset progress for the next student")) m.confirm_reset = true;
-    if (m.confirm_reset) {
-      ImGui::TextWrapped("Start over? The current progress file is kept as a backup.");
-      if (ImGui::Button("Yes, start over")) {
-        try {
-          if (m.store) m.store->reset();
-          m.progress = {};
-          app.notify("Progress reset; the previous file was kept as a backup.");
-        } catch (const std::exception& e) {
-          app.notify(e.what(), true);
-        }
-        m.confirm_reset = false;
-        m.clear_question_state();
-      }
-      ImGui::SameLine();
-      if (ImGui::Button("No")) m.confirm_reset = false;
-    }
-  }
-
   // The room's prompt: big, centred, over everything.
   if (m.freeze_prompt) {
     ImGuiIO& io = ImGui::GetIO();
@@ -373,13 +414,17 @@ void QuizPane::draw(App& app, FrameContext& ctx) {
     ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x * 0.5f, 0));
     if (ImGui::Begin("What happens next?", &m.freeze_prompt, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
       ImGui::PushFont(app.fonts().heading);
-      const lessons::QuizQuestion* ask = nullptr;
-      for (const auto* x : m.questions)
-        if (x->kind == lessons::QuizKind::Predict) ask = ask ? ask : x;
+      const lessons::QuizQuestion* ask = m.question_for_run(app);
       ImGui::TextWrapped("%s", ask ? ask->prompt.c_str() : "The run is frozen. What happens next?");
+      probe::record("quiz/freeze_prompt", ask ? ask->prompt : "The run is frozen. What happens next?");
       ImGui::PopFont();
-      if (ask)
-        for (std::size_t i = 0; i < ask->choices.size(); ++i) ImGui::BulletText("%s", ask->choices[i].c_str());
+      static const std::vector<std::string> kOutcomes = {
+          "it completes", "deadlock: every goroutine is asleep", "a panic", "main returns and goroutines leak"};
+      const std::vector<std::string>& choices = ask ? ask->choices : kOutcomes;
+      for (std::size_t i = 0; i < choices.size(); ++i) {
+        ImGui::BulletText("%s", choices[i].c_str());
+        probe::record("quiz/freeze_choice/" + std::to_string(i), choices[i]);
+      }
       ImGui::Spacing();
       if (!m.freeze_waiting) {
         if (ImGui::Button("Reveal by running")) {
@@ -392,6 +437,7 @@ void QuizPane::draw(App& app, FrameContext& ctx) {
         ImGui::TextColored(o.kind == rt::OutcomeKind::Completed ? good() : bad(), "It ended: %s%s%s",
                            std::string(rt::to_string(o.kind)).c_str(), o.message.empty() ? "" : " - ",
                            o.message.c_str());
+        probe::record("quiz/freeze_outcome", std::string(rt::to_string(o.kind)));
       } else {
         ImGui::TextDisabled("running...");
       }

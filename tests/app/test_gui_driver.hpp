@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <random>
 #include <string>
@@ -41,7 +42,11 @@ struct GuiDriver {
   ImGuiContext* context = nullptr;
   std::unique_ptr<App> app;
 
-  explicit GuiDriver(const std::string& lesson, std::vector<std::string> toggles = {}) {
+  // `before_start` runs before the App is built, e.g. to write a progress file
+  // at dir.path / "data" / "progress.json".
+  explicit GuiDriver(const std::string& lesson, std::vector<std::string> toggles = {},
+                     const std::function<void(const TempDir&)>& before_start = {}) {
+    if (before_start) before_start(dir);
     context = ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
