@@ -144,7 +144,8 @@ void Controls::draw_status(App& app, FrameContext& ctx) {
   std::uint64_t dropped = s ? s->dropped_events() : 0;
   ImGui::SameLine();
   if (dropped > 0)
-    ImGui::TextColored(ImVec4(1, 0.6f, 0.2f, 1), "   dropped %" PRIu64 " events (observer queue full)", dropped);
+    ImGui::TextColored(ImVec4(1, 0.6f, 0.2f, 1), "   dropped %" PRIu64 " events (%s)", dropped,
+                       s && s->history_full() ? "history full: the panels show the first ones" : "observer queue full");
   else
     ImGui::TextDisabled("   dropped 0");
   ImGui::SameLine();

@@ -1,6 +1,8 @@
 // Session: compile once, run on a fresh Runtime per start / reset / step back.
 #include "poollab/lessons/session.hpp"
 
+#include <algorithm>
+#include <iterator>
 #include <mutex>
 #include <thread>
 
@@ -21,7 +23,9 @@ struct Session::Impl {
   std::string out;
 
   std::vector<rt::Event> history;
+  std::vector<rt::Event> incoming;   // one drain's events, reused
   std::uint64_t dropped_before = 0;  // dropped by earlier runtimes of this session
+  std::uint64_t not_kept = 0;        // arrived after history reached history_limit
   bool running = false;
 
   void stop() {
@@ -147,14 +151,27 @@ std::optional<rt::Outcome> Session::wait(int timeout_ms) {
 }
 
 void Session::poll() {
-  if (impl_->queue) impl_->queue->drain(impl_->history);
+  Impl& m = *impl_;
+  if (!m.queue) return;
+  m.incoming.clear();
+  if (m.queue->drain(m.incoming) == 0) return;
+  // Reserved once: growing a vector of millions of events mid-run would stall the frame.
+  if (m.history.capacity() < m.options.history_limit) m.history.reserve(m.options.history_limit);
+  const std::size_t room = m.options.history_limit - std::min(m.options.history_limit, m.history.size());
+  const std::size_t keep = std::min(room, m.incoming.size());
+  m.history.insert(m.history.end(), std::make_move_iterator(m.incoming.begin()),
+                   std::make_move_iterator(m.incoming.begin() + static_cast<std::ptrdiff_t>(keep)));
+  m.not_kept += m.incoming.size() - keep;
+  m.incoming.clear();
 }
 
 const std::vector<rt::Event>& Session::history() const { return impl_->history; }
 
 std::uint64_t Session::dropped_events() const {
-  return impl_->dropped_before + (impl_->queue ? impl_->queue->dropped() : 0);
+  return impl_->dropped_before + impl_->not_kept + (impl_->queue ? impl_->queue->dropped() : 0);
 }
+
+bool Session::history_full() const { return impl_->history.size() >= impl_->options.history_limit; }
 
 rt::Snapshot Session::snapshot() const { return impl_->runtime ? impl_->runtime->snapshot() : rt::Snapshot{}; }
 

@@ -158,3 +158,37 @@ TEST_CASE("a stepped deadlock is reported with Go's words" * doctest::timeout(60
   CHECK(o->kind == rt::OutcomeKind::Deadlock);
   CHECK(o->message == "fatal error: all goroutines are asleep - deadlock!");
 }
+
+TEST_CASE("the history keeps at most history_limit events and counts the rest as dropped" * doctest::timeout(60)) {
+  const char* busy = R"(package main
+
+func main() {
+	ch := make(chan int, 4)
+	go func() {
+		for i := 0; i < 500; i++ {
+			ch <- i
+		}
+		close(ch)
+	}()
+	for range ch {
+	}
+}
+)";
+  // Serial: the same seed gives the same events, so the two runs can be compared.
+  lessons::Session whole(busy, "main.go", {.serial = true});
+  whole.start();
+  REQUIRE(whole.wait(30000).has_value());
+  const std::size_t all = whole.history().size() + whole.dropped_events();
+  REQUIRE(all > 1000);
+  CHECK_FALSE(whole.history_full());
+
+  lessons::Session capped(busy, "main.go", {.serial = true, .history_limit = 300});
+  capped.start();
+  REQUIRE(capped.wait(30000).has_value());
+  capped.poll();
+  CHECK(capped.history().size() == 300);
+  CHECK(capped.history_full());
+  CHECK(capped.history().size() + capped.dropped_events() == all);  // every event is kept or counted
+  for (std::size_t i = 1; i < capped.history().size(); ++i)  // the first ones, in order
+    CHECK(capped.history()[i].seq == capped.history()[i - 1].seq + 1);
+}

@@ -29,6 +29,10 @@ struct SessionOptions {
   bool serial = false;            // Serial schedule even when running (deterministic per seed)
   bool step_lines = false;        // a step is one source line (else one channel / sync operation)
   std::size_t event_capacity = 1u << 20;  // bounded observer queue; overflow is counted, never stalls
+  // Events kept in history(): a program running flat out makes millions a
+  // second, so past this many the rest are counted as dropped, not kept
+  // (bounded memory, and the history is never reallocated mid-run).
+  std::size_t history_limit = 1u << 21;
 };
 
 class Session {
@@ -58,7 +62,8 @@ class Session {
   // UI thread, once a frame: move queued events into history().
   void poll();
   const std::vector<rt::Event>& history() const;
-  std::uint64_t dropped_events() const;
+  std::uint64_t dropped_events() const;  // queue overflow plus events past history_limit
+  bool history_full() const;             // history_limit reached: later events are not kept
   rt::Snapshot snapshot() const;
   std::string stdout_text() const;    // everything printed so far
   std::optional<rt::Outcome> outcome() const;
