@@ -20,3 +20,9 @@ if cmake --build "$build" --target poollab_bench_golite 2>/dev/null; then
   "$build/bench/poollab_bench_golite" --benchmark_format=json >"$out/golite.json"
   python3 "$root/bench/golite_ratios.py" "$out" "$root/bench/programs" "$go"
 fi
+
+# The window's frame, idle history and flat-out (ImGui's null backend: no display needed).
+if cmake --build "$build" --target poollab_bench_frame poollab_bench_frame_live 2>/dev/null; then
+  "$build/bench/poollab_bench_frame"
+  "$build/bench/poollab_bench_frame_live"
+fi
