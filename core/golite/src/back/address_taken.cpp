@@ -1,11 +1,48 @@
 // A pass over the checked tree: variables whose address is taken (&x, or a
 // pointer-receiver method called on x) must live in heap boxes so pointers to
-// them outlive the frame, exactly like closure captures.
+// them outlive the frame, exactly like closure captures. The same pass marks
+// integer operations the evaluator can compute without dispatching on types.
 #include "back/interp.hpp"
 
 namespace poollab::golite {
 
 namespace {
+
+const Type* typed(const Type* t) {
+  if (t && t->is_untyped()) return universe().default_type(t);
+  return t;
+}
+
+bool machine_int(const Type* t) { return t && (t->ukind() == Kind::Int || t->ukind() == Kind::Int64); }
+
+// Fills BinaryExpr::int_result / int_operand, with the same types eval_binary would use.
+void prepare_int_op(BinaryExpr* b) {
+  if (b->cv) return;
+  switch (b->op) {
+    case Op::Add:
+    case Op::Sub:
+    case Op::Mul:
+    case Op::Quo:
+    case Op::Rem: {
+      const Type* t = typed(b->type);
+      if (machine_int(t)) b->int_result = b->int_operand = t;
+      return;
+    }
+    case Op::Eql:
+    case Op::Neq:
+    case Op::Lss:
+    case Op::Leq:
+    case Op::Gtr:
+    case Op::Geq: {
+      const Type* ot = typed((b->x->type && !b->x->type->is_untyped()) ? b->x->type : b->y->type);
+      if (!machine_int(ot)) return;
+      b->int_operand = ot;
+      b->int_result = b->type && !b->type->is_untyped() ? b->type : universe().bool_type;
+      return;
+    }
+    default: return;
+  }
+}
 
 struct Marker {
   static void mark_root(Expr* e) {
@@ -27,6 +64,7 @@ struct Marker {
       }
       case NodeKind::ParenExpr: expr(static_cast<ParenExpr*>(e)->x); break;
       case NodeKind::BinaryExpr:
+        prepare_int_op(static_cast<BinaryExpr*>(e));
         expr(static_cast<BinaryExpr*>(e)->x);
         expr(static_cast<BinaryExpr*>(e)->y);
         break;

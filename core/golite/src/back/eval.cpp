@@ -38,7 +38,7 @@ int64_t wrap_int(int64_t v, Kind k) {
 }
 
 Value Machine::const_value(const ConstValue& cv, const Type* t) {
-  if (cv.kind == ConstValue::Kind::Int && t == U().int_type) return Value::of_int(t, cv.i);
+  if (cv.kind == ConstValue::Kind::Int && t == int_t_) return Value::of_int(t, cv.i);
   t = typed(t);
   if (!t || t->is_interface()) {
     switch (cv.kind) {
@@ -62,8 +62,7 @@ Value Machine::const_value(const ConstValue& cv, const Type* t) {
   return Value();
 }
 
-Value Machine::eval_to(const Expr* e, const Type* target) {
-  if (!e->cv && e->kind != NodeKind::Ident) return eval(e);
+Value Machine::eval_to_slow(const Expr* e, const Type* target) {
   if (e->cv) return const_value(*e->cv, target && !target->is_interface() ? target : e->type);
   if (e->type && e->type->kind == Kind::UntypedNil) return zero_value(target);
   if (e->kind == NodeKind::Ident && static_cast<const Ident*>(e)->ref == RefKind::Nil) return zero_value(target);
@@ -226,6 +225,10 @@ Value Machine::load_var(const Var* v) {
 }
 
 Value Machine::eval(const Expr* e) {
+  if (e->kind == NodeKind::Ident) {  // a plain local first: the commonest operand
+    auto* id = static_cast<const Ident*>(e);
+    if (id->ref == RefKind::Local && !id->var->captured) return fr_->slots[id->index];
+  }
   if (e->cv) return const_value(*e->cv, e->type);
   switch (e->kind) {
     case NodeKind::Ident: {
@@ -244,14 +247,20 @@ Value Machine::eval(const Expr* e) {
       }
     }
     case NodeKind::ParenExpr: return eval(static_cast<const ParenExpr*>(e)->x);
-    case NodeKind::BinaryExpr: return eval_binary(static_cast<const BinaryExpr*>(e));
+    case NodeKind::BinaryExpr: {
+      auto* b = static_cast<const BinaryExpr*>(e);
+      return b->int_result ? int_binary(b) : eval_binary(b);
+    }
     case NodeKind::UnaryExpr: return eval_unary(static_cast<const UnaryExpr*>(e));
     case NodeKind::CallExpr: {
       auto* c = static_cast<const CallExpr*>(e);
+      if (!e->type || e->type->kind != Kind::Tuple) {
+        Value out;
+        eval_call(c, &out, 1);
+        return out;
+      }
       Value out[4];
-      size_t nout = 1;
-      if (e->type && e->type->kind == Kind::Tuple) nout = std::min<size_t>(4, e->type->elems.size());
-      eval_call(c, out, nout);
+      eval_call(c, out, std::min<size_t>(4, e->type->elems.size()));
       return std::move(out[0]);
     }
     case NodeKind::IndexExpr: return eval_index(static_cast<const IndexExpr*>(e), nullptr);
@@ -361,8 +370,18 @@ Value Machine::eval_binary(const BinaryExpr* e) {
     ot = typed(ot);
     Value a = eval_to(e->x, ot);
     Value b = eval_to(e->y, ot);
-    const Type* bt = e->type && !e->type->is_untyped() ? e->type : U().bool_type;
+    const Type* bt = e->type && !e->type->is_untyped() ? e->type : bool_t_;
     Kind k = ot ? ot->ukind() : Kind::Invalid;
+    if (k == Kind::Int || k == Kind::Int64) {  // the common case: signed machine integers
+      switch (op) {
+        case Op::Eql: return Value::of_bool(bt, a.i == b.i);
+        case Op::Neq: return Value::of_bool(bt, a.i != b.i);
+        case Op::Lss: return Value::of_bool(bt, a.i < b.i);
+        case Op::Leq: return Value::of_bool(bt, a.i <= b.i);
+        case Op::Gtr: return Value::of_bool(bt, a.i > b.i);
+        default: return Value::of_bool(bt, a.i >= b.i);
+      }
+    }
     if (is_int_kind(k) || is_float(k) || k == Kind::String || k == Kind::Bool) {
       if (k == Kind::Bool) return Value::of_bool(bt, op == Op::Eql ? a.i == b.i : a.i != b.i);
       return Value::of_bool(bt, compare_ordered(a, b, k, op));
@@ -394,8 +413,46 @@ Value Machine::eval_binary(const BinaryExpr* e) {
   return arith(op, eval_to(e->x, t), eval_to(e->y, t), t);
 }
 
+Value Machine::int_binary(const BinaryExpr* e) {
+  int64_t x = int_operand(e->x, e->int_operand);
+  int64_t y = int_operand(e->y, e->int_operand);
+  const Type* t = e->int_result;
+  switch (e->op) {
+    case Op::Add: return Value::of_int(t, int64_t(uint64_t(x) + uint64_t(y)));
+    case Op::Sub: return Value::of_int(t, int64_t(uint64_t(x) - uint64_t(y)));
+    case Op::Mul: return Value::of_int(t, int64_t(uint64_t(x) * uint64_t(y)));
+    case Op::Quo:
+      if (y > 0) return Value::of_int(t, x / y);
+      break;
+    case Op::Rem:
+      if (y > 0) return Value::of_int(t, x % y);
+      break;
+    case Op::Eql: return Value::of_bool(t, x == y);
+    case Op::Neq: return Value::of_bool(t, x != y);
+    case Op::Lss: return Value::of_bool(t, x < y);
+    case Op::Leq: return Value::of_bool(t, x <= y);
+    case Op::Gtr: return Value::of_bool(t, x > y);
+    case Op::Geq: return Value::of_bool(t, x >= y);
+    default: break;
+  }
+  // Division by zero or by a negative number: Go's rules, panic included.
+  return arith(e->op, Value::of_int(e->int_operand, x), Value::of_int(e->int_operand, y), t);
+}
+
 Value Machine::arith(Op op, const Value& a, const Value& b, const Type* t) {
   Kind k = t->ukind();
+  if (k == Kind::Int || k == Kind::Int64) {  // the common case: no wrapping to a narrower size
+    uint64_t x = uint64_t(a.i), y = uint64_t(b.i);
+    switch (op) {
+      case Op::Add: return Value::of_int(t, int64_t(x + y));
+      case Op::Sub: return Value::of_int(t, int64_t(x - y));
+      case Op::Mul: return Value::of_int(t, int64_t(x * y));
+      case Op::Rem:
+        if (b.i > 0) return Value::of_int(t, a.i % b.i);
+        break;
+      default: break;
+    }
+  }
   if (op == Op::Shl || op == Op::Shr) {
     int64_t n = b.i;
     if (b.tb && !is_unsigned(b.type()->ukind()) && n < 0) runtime_panic("negative shift amount");

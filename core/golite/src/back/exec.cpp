@@ -94,7 +94,11 @@ std::string Callee::name() const {
 }
 
 Machine::Machine(std::shared_ptr<Interp> in)
-    : in_(std::move(in)), I(*in_), stack_base_(static_cast<char*>(__builtin_frame_address(0))) {}
+    : in_(std::move(in)),
+      I(*in_),
+      int_t_(universe().int_type),
+      bool_t_(universe().bool_type),
+      stack_base_(static_cast<char*>(__builtin_frame_address(0))) {}
 
 Machine::~Machine() = default;
 
@@ -168,25 +172,35 @@ bool Machine::call_string_method(const Value& recv, const Method& m, std::string
 
 // ---------------------------------------------------------------- calls
 
+namespace {
+// Binds one incoming argument (receiver or parameter) into its frame slot with Go's copy.
+inline void bind_param(Value* slots, const Var* v, const Value& a) {
+  if (!v || v->index < 0) return;
+  if (v->captured) slots[v->index] = box(copy_value(a));
+  else slots[v->index] = copy_value(a);
+}
+}  // namespace
+
 void Machine::call_user(const FuncInfo& fi, const BlockStmt* body, const Value* caps, Value* args, size_t nargs,
                         Value* out, size_t nout) {
-  rt::check_abort();
-  stack_check();
-  rt::FrameGuard guard(fi.go_name, body ? body->pos.line : 0);
   size_t n = size_t(std::max(fi.num_slots, 1));
   auto* slots = static_cast<Value*>(alloca(n * sizeof(Value)));
   for (size_t i = 0; i < n; ++i) new (&slots[i]) Value();
   SlotGuard sg{slots, n};
   size_t ai = 0;
-  auto bind = [&](const Var* v) {
-    if (ai >= nargs) return;
-    Value& a = args[ai++];
-    if (!v || v->index < 0) return;
-    if (v->captured) slots[v->index] = box(copy_value(a));
-    else slots[v->index] = copy_value(a);
-  };
-  if (fi.recv) bind(fi.recv);
-  for (const Var* p : fi.params) bind(p);
+  if (fi.recv && ai < nargs) bind_param(slots, fi.recv, args[ai++]);
+  for (const Var* p : fi.params) {
+    if (ai >= nargs) break;
+    bind_param(slots, p, args[ai++]);
+  }
+  run_frame(fi, body, caps, slots, out, nout);
+}
+
+void Machine::run_frame(const FuncInfo& fi, const BlockStmt* body, const Value* caps, Value* slots, Value* out,
+                        size_t nout) {
+  rt::check_abort();
+  stack_check();
+  rt::FrameGuard guard(fi.go_name, body ? body->pos.line : 0);
   for (const Var* r : fi.results) {
     if (!r || r->index < 0) continue;
     if (r->captured) slots[r->index] = box(zero_value(r->type));
@@ -213,8 +227,9 @@ void Machine::call_user(const FuncInfo& fi, const BlockStmt* body, const Value* 
   for (size_t i = 0; i < nout && i < fi.results.size(); ++i) {
     const Var* r = fi.results[i];
     if (!r || r->index < 0) continue;
-    const Value& s = slots[r->index];
-    out[i] = r->captured ? static_cast<BoxObj*>(s.o)->v : s;
+    Value& s = slots[r->index];
+    if (r->captured) out[i] = static_cast<BoxObj*>(s.o)->v;
+    else out[i] = std::move(s);  // the frame ends here
   }
 }
 
@@ -449,13 +464,19 @@ void Machine::eval_call(const CallExpr* call, Value* out, size_t nout) {
   }
   if (call->call_kind == CallKind::Func && fun->kind == NodeKind::Ident &&
       static_cast<const Ident*>(fun)->ref == RefKind::Func && !call->spread_tuple && call->sig &&
-      !call->sig->variadic && call->args.size() <= 6) {
-    // Hot path: a direct call of a top-level function.
-    const FuncDecl* d = static_cast<const Ident*>(fun)->func;
-    Value args[6];
-    size_t n = call->args.size();
-    for (size_t i = 0; i < n; ++i) args[i] = eval_to(call->args[i], call->sig->params[i]);
-    call_user(d->info, d->body, nullptr, args, n, out, nout);
+      !call->sig->variadic) {
+    // Hot path: a direct call of a top-level function, its arguments evaluated straight into the new frame.
+    const FuncInfo& fi = static_cast<const Ident*>(fun)->func->info;
+    size_t n = size_t(std::max(fi.num_slots, 1));
+    auto* slots = static_cast<Value*>(alloca(n * sizeof(Value)));
+    for (size_t i = 0; i < n; ++i) new (&slots[i]) Value();
+    SlotGuard sg{slots, n};
+    size_t np = std::min(call->args.size(), fi.params.size());
+    for (size_t i = 0; i < call->args.size(); ++i) {
+      Value a = eval_to(call->args[i], call->sig->params[i]);
+      if (i < np) bind_param(slots, fi.params[i], a);
+    }
+    run_frame(fi, static_cast<const Ident*>(fun)->func->body, nullptr, slots, out, nout);
     return;
   }
   std::vector<Value> args;
@@ -554,7 +575,8 @@ Ctl Machine::exec_assign(const AssignStmt* s) {
       store(lhs, arith(s->op, old, rhs, t));
       return Ctl::Normal;
     }
-    Value* p = place(lhs, nullptr);
+    Value* p = local_slot(lhs);
+    if (!p) p = place(lhs, nullptr);
     Value r = arith(s->op, *p, rhs, t);
     *p = std::move(r);
     return Ctl::Normal;
@@ -633,6 +655,10 @@ Ctl Machine::exec_return(const ReturnStmt* s) {
   }
   if (s->results.size() == 1) {
     Value v = eval_to(s->results[0], rs.empty() || !rs[0] ? nullptr : rs[0]->type);
+    if (rs.size() == 1 && rs[0] && rs[0]->index >= 0 && !rs[0]->captured && !v.agg()) {
+      fr_->slots[rs[0]->index] = std::move(v);
+      return Ctl::Return;
+    }
     set(0, v);
     return Ctl::Return;
   }
@@ -997,7 +1023,8 @@ Ctl Machine::exec(const Stmt* s) {
         store(x, arith(st->inc ? Op::Add : Op::Sub, old, one, t));
         return Ctl::Normal;
       }
-      Value* p = place(x, nullptr);
+      Value* p = local_slot(x);
+      if (!p) p = place(x, nullptr);
       *p = arith(st->inc ? Op::Add : Op::Sub, *p, one, t);
       return Ctl::Normal;
     }

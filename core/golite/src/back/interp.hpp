@@ -104,6 +104,8 @@ class Machine final : public fmt::Hooks {
   friend struct Stdlib;
   std::shared_ptr<Interp> in_;
   Interp& I;
+  const Type* const int_t_;   // universe's int and bool, kept at hand for the hot paths
+  const Type* const bool_t_;
   char* stack_base_;
   Frame* fr_ = nullptr;
   int depth_ = 0;
@@ -113,6 +115,8 @@ class Machine final : public fmt::Hooks {
   // calls
   void call_user(const FuncInfo& fi, const BlockStmt* body, const Value* caps, Value* args, size_t nargs,
                  Value* out, size_t nout);
+  // Runs a user function whose frame `slots` already holds its receiver and arguments.
+  void run_frame(const FuncInfo& fi, const BlockStmt* body, const Value* caps, Value* slots, Value* out, size_t nout);
   void invoke(const Callee& c, Value* args, size_t nargs, Value* out, size_t nout);
   void run_defers(std::vector<Deferred>& defers, std::unique_ptr<PanicState>& ps);
   Callee callee_of(const CallExpr* call, std::vector<Value>& args);
@@ -125,7 +129,29 @@ class Machine final : public fmt::Hooks {
   // expressions
   Value eval(const Expr* e);
   bool truth(const Expr* e);  // a boolean condition
-  Value eval_to(const Expr* e, const Type* target);
+  Value eval_to(const Expr* e, const Type* target) {
+    if (!e->cv && e->kind != NodeKind::Ident) return eval(e);
+    return eval_to_slow(e, target);
+  }
+  Value eval_to_slow(const Expr* e, const Type* target);
+  // An int or int64 operand of a BinaryExpr with int_result set.
+  int64_t int_operand(const Expr* e, const Type* t) {
+    if (e->cv) {
+      if (e->cv->kind == ConstValue::Kind::Int) return e->cv->i;
+    } else if (e->kind == NodeKind::Ident) {
+      auto* id = static_cast<const Ident*>(e);
+      if (id->ref == RefKind::Local && !id->var->captured) return fr_->slots[id->index].i;
+    }
+    return eval_to(e, t).i;
+  }
+  Value int_binary(const BinaryExpr* e);
+  // The slot of a plain (not boxed) local variable named by e, or null.
+  Value* local_slot(const Expr* e) {
+    if (e->kind != NodeKind::Ident) return nullptr;
+    auto* id = static_cast<const Ident*>(e);
+    if (id->ref != RefKind::Local || id->var->captured) return nullptr;
+    return &fr_->slots[id->index];
+  }
   void eval_multi(const Expr* e, std::vector<Value>& out);
   Value const_value(const ConstValue& cv, const Type* t);
   Value* place(const Expr* e, Obj** owner);

@@ -14,7 +14,7 @@ Value Value::of_string(const Type* t, std::string s) {
   return of_obj(t, new StrObj(std::move(s)));
 }
 
-Value zero_value(const Type* t) {
+Value zero_value_slow(const Type* t) {
   if (!t) return Value();
   const Type* u = t->underlying();
   if (t->kind == Kind::Named) {
@@ -62,7 +62,7 @@ Value zero_value(const Type* t) {
   }
 }
 
-Value copy_value(const Value& v) {
+Value copy_value_slow(const Value& v) {
   if (!v.agg()) return v;
   switch (v.o->kind) {
     case ObjKind::Agg: {
@@ -84,7 +84,7 @@ Value copy_value(const Value& v) {
   }
 }
 
-void assign_value(Value& dst, const Value& src) {
+void assign_value_slow(Value& dst, const Value& src) {
   if (src.agg() && dst.agg() && dst.o != src.o && src.o->kind == ObjKind::Agg && dst.o->kind == ObjKind::Agg) {
     auto* d = static_cast<AggObj*>(dst.o);
     auto* s = static_cast<AggObj*>(src.o);

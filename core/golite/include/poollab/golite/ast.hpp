@@ -335,6 +335,11 @@ struct BinaryExpr : Expr {
   Expr* x = nullptr;
   Expr* y = nullptr;
   Pos op_pos;
+  // evaluator's preparation pass: set when this is + - * / % or a comparison on int or
+  // int64 operands, so the evaluator computes it on raw integers. `int_result` is the
+  // result's type, `int_operand` the operands'.
+  const Type* int_result = nullptr;
+  const Type* int_operand = nullptr;
   BinaryExpr() : Expr(NodeKind::BinaryExpr) {}
 };
 

@@ -235,13 +235,30 @@ inline std::string_view str(const Value& v) {
   return v.heap() ? std::string_view(static_cast<StrObj*>(v.o)->s) : std::string_view();
 }
 
+// Out-of-line halves of the three helpers below (the inline parts keep scalars off the call path).
+Value zero_value_slow(const Type* t);
+Value copy_value_slow(const Value& v);
+void assign_value_slow(Value& dst, const Value& src);
+
 // Go's zero value of t (a fresh object for structs and arrays).
-Value zero_value(const Type* t);
+inline Value zero_value(const Type* t) {
+  if (t && t->kind >= Kind::Bool && t->kind <= Kind::Float64) return Value::of_int(t, 0);  // 0.0 has all bits 0
+  return zero_value_slow(t);
+}
 // Go's copy: structs and arrays are cloned (recursively through nested ones).
-Value copy_value(const Value& v);
+inline Value copy_value(const Value& v) {
+  if (!v.agg()) return v;
+  return copy_value_slow(v);
+}
 // dst = src with Go's copy semantics, reusing dst's storage for structs and arrays so
 // pointers into dst stay valid.
-void assign_value(Value& dst, const Value& src);
+inline void assign_value(Value& dst, const Value& src) {
+  if (!src.agg()) {
+    dst = src;
+    return;
+  }
+  assign_value_slow(dst, src);
+}
 // Go's == for two values of comparable (dynamic) types.
 bool values_equal(const Value& a, const Value& b);
 // Panics Go's "runtime error: hash of unhashable type T" for non-comparable dynamic types.
