@@ -49,6 +49,49 @@ const rt::ChannelInfo* PoolView::chan_info(ObjId id) const {
   return it == chans_.end() ? nullptr : it->second;
 }
 
+void PoolView::add_ended_channels(const FrameContext& ctx) {
+  if (caps_generation_ != model_->generation()) {
+    caps_.clear();
+    caps_generation_ = model_->generation();
+  }
+  for (const rt::ChannelInfo& c : ctx.snapshot.channels) caps_[c.id] = c.cap;
+  ended_chans_.clear();
+  cap_guessed_.clear();
+  if (!ctx.snapshot.outcome) return;
+  // Mid-teardown the snapshot's channels have already lost their waiters (or
+  // are gone): every channel is drawn from the events and the parked goroutines.
+  ended_chans_.reserve(model_->channels().size());  // chans_ points into it
+  for (const viz::ChannelTrack& t : model_->channels()) {
+    rt::ChannelInfo c;
+    c.id = t.id;
+    c.name = model_->channel_name(t.id);
+    auto cap = caps_.find(t.id);
+    // A program can end between two frames: then all we know is the most it held.
+    c.cap = cap != caps_.end() ? cap->second : static_cast<std::size_t>(t.cap_seen);
+    if (cap == caps_.end()) cap_guessed_[t.id] = true;
+    c.closed = t.closed;
+    for (const auto& q : t.queued) c.buffer.push_back(q.value);
+    c.sends = t.sends;
+    c.recvs = t.recvs;
+    std::vector<const rt::GoroutineInfo*> senders, receivers;
+    for (const rt::GoroutineInfo& g : ctx.snapshot.goroutines) {
+      if (g.state != rt::GState::Blocked || g.waiting_on != t.id) continue;
+      const StateColour s = viz::state_of(g);
+      if (s == StateColour::ParkedSend) senders.push_back(&g);
+      if (s == StateColour::ParkedRecv) receivers.push_back(&g);
+    }
+    auto by_arrival = [](const rt::GoroutineInfo* a, const rt::GoroutineInfo* b) {
+      return a->parked_since != b->parked_since ? a->parked_since < b->parked_since : a->id < b->id;
+    };
+    std::sort(senders.begin(), senders.end(), by_arrival);
+    std::sort(receivers.begin(), receivers.end(), by_arrival);
+    for (const auto* g : senders) c.senders.push_back(g->id);
+    for (const auto* g : receivers) c.receivers.push_back(g->id);
+    ended_chans_.push_back(std::move(c));
+    chans_[t.id] = &ended_chans_.back();
+  }
+}
+
 void PoolView::draw(FrameContext& ctx) {
   model_->update(ctx);
   layout_ = layouts_.get(ctx, *model_);
@@ -56,6 +99,7 @@ void PoolView::draw(FrameContext& ctx) {
   for (const rt::GoroutineInfo& g : ctx.snapshot.goroutines) live_[g.id] = &g;
   chans_.clear();
   for (const rt::ChannelInfo& c : ctx.snapshot.channels) chans_[c.id] = &c;
+  add_ended_channels(ctx);
   boxes_.clear();
   out_pos_.clear();
   in_pos_.clear();
@@ -410,7 +454,10 @@ ImVec2 PoolView::channel_size(ObjId id) const {
   if (c) waiting = std::min(kMaxWaiters + 1, std::max(c->senders.size(), c->receivers.size()));
   // title line + slots + a caption line + waiting lines
   float h = L + 2.0f * L + 4 + L + waiting * L;
-  return ImVec2(std::max(w, 7.0f * L * width_scale_), h);
+  // Wide enough for its title ("jobs  12/64", "chan#2 (unbuffered)"), which is centred over it.
+  const std::string name = layout_.channel_name(*model_, id);
+  const float title_w = ImGui::CalcTextSize((name + (cap == 0 ? " (unbuffered)" : "  000/000")).c_str()).x;
+  return ImVec2(std::max({w, 7.0f * L * width_scale_, title_w}), h);
 }
 
 void PoolView::draw_channel(FrameContext& ctx, ObjId id, ImVec2 pos) {
@@ -433,7 +480,9 @@ void PoolView::draw_channel(FrameContext& ctx, ObjId id, ImVec2 pos) {
   // Title: name, fill and the closed flag.
   std::string name = layout_.channel_name(*model_, id);
   char title[96];
-  if (cap == 0) {
+  if (cap_guessed_.count(id)) {  // ended before a frame saw it: no capacity to claim
+    std::snprintf(title, sizeof title, "%s  %zu queued", name.c_str(), len);
+  } else if (cap == 0) {
     std::snprintf(title, sizeof title, "%s (unbuffered)", name.c_str());
   } else {
     std::snprintf(title, sizeof title, "%s  %zu/%zu", name.c_str(), len, cap);
@@ -502,6 +551,13 @@ void PoolView::draw_channel(FrameContext& ctx, ObjId id, ImVec2 pos) {
     if (c && !c->receivers.empty()) ImGui::Text("%zu parked receivers", c->receivers.size());
     ImGui::EndTooltip();
   }
+
+  std::string who = title;  // for tests: "jobs  0/4 | senders: | receivers: G2 G3"
+  who += closed ? " closed | senders:" : " | senders:";
+  for (GoId g : c ? c->senders : std::vector<GoId>{}) who += " G" + std::to_string(g);
+  who += " | receivers:";
+  for (GoId g : c ? c->receivers : std::vector<GoId>{}) who += " G" + std::to_string(g);
+  probe::record_rect("pool/channel/" + name, bmin, bmax, who);
 
   ChanGeo geo{bmin, bmax, slots, slot_w};
   chan_geo_.try_emplace(id, geo);

@@ -60,6 +60,7 @@ class PoolView {
   void draw_moving_values(FrameContext& ctx);
   const rt::GoroutineInfo* live(rt::GoId id) const;
   const rt::ChannelInfo* chan_info(rt::ObjId id) const;
+  void add_ended_channels(const FrameContext& ctx);
 
   std::shared_ptr<viz::Model> model_;
   viz::PoolLayout layout_;
@@ -71,6 +72,12 @@ class PoolView {
   std::unordered_map<rt::GoId, Box> boxes_;
   std::unordered_map<rt::GoId, ImVec2> out_pos_, in_pos_;  // where values leave / arrive
   std::unordered_map<rt::ObjId, ChanGeo> chan_geo_;
+  // Once the program has ended its channels are gone from the snapshot; they
+  // are drawn as the events and the parked goroutines left them.
+  std::vector<rt::ChannelInfo> ended_chans_;
+  std::unordered_map<rt::ObjId, std::size_t> caps_;  // capacity of every channel seen live, this run
+  std::unordered_map<rt::ObjId, bool> cap_guessed_;   // ended, never seen live: cap is the most it held
+  std::uint64_t caps_generation_ = 0;
   float line_ = 13.0f;  // text line height this frame
   float width_scale_ = 1.0f;  // < 1 when the pool row is squeezed
 };

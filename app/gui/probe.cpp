@@ -29,6 +29,10 @@ void record(const std::string& name, std::string text) {
   building()[name] = Item{ImVec4(a.x, a.y, b.x, b.y), std::move(text)};
 }
 
+void record_rect(const std::string& name, ImVec2 min, ImVec2 max, std::string text) {
+  building()[name] = Item{ImVec4(min.x, min.y, max.x, max.y), std::move(text)};
+}
+
 std::optional<ImVec4> rect(const std::string& name) {
   if (const Item* i = find(name)) return i->rect;
   return std::nullopt;

@@ -16,6 +16,8 @@ namespace poollab::gui::probe {
 
 // Remember the last item's rectangle (and the text it shows) under `name`.
 void record(const std::string& name, std::string text = {});
+// Same for something drawn straight into a draw list (not an ImGui item).
+void record_rect(const std::string& name, ImVec2 min, ImVec2 max, std::string text = {});
 // Rectangle recorded during the last completed frame, if the widget was drawn.
 std::optional<ImVec4> rect(const std::string& name);  // x0, y0, x1, y1
 std::optional<ImVec2> centre(const std::string& name);

@@ -245,7 +245,7 @@ void Model::apply(const rt::Event& e, double wall, bool animate) {
       ++c.senders[e.goroutine];
       if (!e.value.empty() && e.value != "{}") c.only_empty_structs = false;
       if (e.peer == 0) {  // into the buffer
-        c.queued.push_back({t, e.seq, e.goroutine});
+        c.queued.push_back({t, e.seq, e.goroutine, e.value});
         ++c.buffered_in;
         set_length(c, e.count, t);
         if (animate) add_transfer({Transfer::Kind::IntoBuffer, e.object, e.goroutine, 0, e.count - 1, e.value, wall});

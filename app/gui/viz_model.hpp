@@ -91,6 +91,7 @@ struct ChannelTrack {
     rt::Nanos time;
     std::uint64_t seq;
     rt::GoId sender;
+    std::string value;  // as formatted by the runtime, to draw the buffer once the program has ended
   };
   std::deque<Queued> queued;                       // FIFO of buffered items
   // Who sends and who receives here (goroutine -> operations, waits included).

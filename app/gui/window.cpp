@@ -16,6 +16,7 @@
 #include <stb_image_write.h>
 
 #include "gui/app.hpp"
+#include "gui/pool_view.hpp"
 #include "gui/gui_settings.hpp"
 
 namespace poollab::gui {
@@ -206,13 +207,23 @@ int run_screenshot(const ScreenshotOptions& options) {
 
   platform.frame(app);  // first layout pass
   if (options.steps < 0) {
-    if (!app.run_to_outcome(30000)) std::cerr << "poollab screenshot: the program was still running after 30 s\n";
+    // Run with frames drawn, as in the window: the panels see the channels
+    // while they are live (their capacity, their contents), not only the end.
+    app.set_running(true);
+    const double give_up = glfwGetTime() + 30.0;
+    while (app.session() && !app.session()->outcome() && glfwGetTime() < give_up) {
+      platform.frame(app);
+      glfwSwapBuffers(platform.window);
+    }
+    if (!app.run_to_outcome(1000)) std::cerr << "poollab screenshot: the program was still running after 30 s\n";
   } else {
     for (int k = 0; k < options.steps; ++k)
       if (!app.step()) break;
   }
-  // A few frames so layout settles and moving values arrive.
-  for (int i = 0; i < 4; ++i) {
+  // Frames until the layout settles and values in flight have arrived: a
+  // still picture of a value halfway between two boxes only looks misplaced.
+  const double settle_until = glfwGetTime() + PoolView::kMoveSeconds + 0.1;
+  for (int i = 0; i < 4 || (glfwGetTime() < settle_until && i < 200); ++i) {
     platform.frame(app);
     glfwSwapBuffers(platform.window);
   }

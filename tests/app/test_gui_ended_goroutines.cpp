@@ -38,6 +38,15 @@ TEST_CASE("close-jobs with the toggle off: deadlocked workers stay parked on rec
     CHECK(*box == "parked on receive");
   }
 
+  // The jobs channel is drawn as it was left: empty, not closed, both workers
+  // waiting on it. (The run ended before a frame saw the channel live, so its
+  // capacity is not claimed.)
+  auto jobs = probe::text("pool/channel/jobs");
+  REQUIRE(jobs.has_value());
+  INFO("drawn as: " << *jobs);
+  CHECK(jobs->find("jobs  0 queued | senders: | receivers:") == 0);
+  for (rt::GoId id : workers) CHECK(jobs->find(" G" + std::to_string(id)) != std::string::npos);
+
   REQUIRE(ui.click("tab/goroutines"));
   ui.frame();
   for (rt::GoId id : workers) {
@@ -53,4 +62,26 @@ TEST_CASE("close-jobs with the toggle off: deadlocked workers stay parked on rec
   auto main_state = probe::text("goroutines/state/1");
   REQUIRE(main_state.has_value());
   CHECK(*main_state == "parked on receive");
+}
+
+TEST_CASE("run with frames drawn, as the window runs: the ended channels keep the capacity seen live" *
+          doctest::timeout(60)) {
+  GuiDriver ui("close-jobs", {"close-jobs=off"});
+  ui.app->set_running(true);
+  for (int i = 0; i < 3000 && !ui.app->session()->outcome(); ++i) {
+    ui.frame();
+    ui.app->session()->wait_quiescent(1);
+  }
+  REQUIRE(ui.app->session()->outcome().has_value());
+  for (int i = 0; i < 4; ++i) ui.frame();
+  auto jobs = probe::text("pool/channel/jobs");
+  REQUIRE(jobs.has_value());
+  INFO("drawn as: " << *jobs);
+  const bool seen_live = jobs->find("jobs  0/4 |") == 0;
+  const bool ended_unseen = jobs->find("jobs  0 queued |") == 0;
+  CHECK((seen_live || ended_unseen));
+  auto results = probe::text("pool/channel/results");
+  REQUIRE(results.has_value());
+  INFO("results drawn as: " << *results);
+  CHECK(results->find(" | receivers: G1") != std::string::npos);  // main ranges over results
 }
