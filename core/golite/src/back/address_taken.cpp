@@ -44,6 +44,17 @@ void prepare_int_op(BinaryExpr* b) {
   }
 }
 
+// Fills CallExpr::direct for calls the evaluator can bind straight into the callee's frame.
+void prepare_direct_call(CallExpr* c) {
+  const Expr* fun = c->fun;
+  while (fun && fun->kind == NodeKind::ParenExpr) fun = static_cast<const ParenExpr*>(fun)->x;
+  if (c->call_kind != CallKind::Func || !fun || fun->kind != NodeKind::Ident) return;
+  auto* id = static_cast<const Ident*>(fun);
+  if (id->ref != RefKind::Func || !id->func || c->spread_tuple || c->has_ellipsis || !c->sig || c->sig->variadic) return;
+  if (c->args.size() != c->sig->params.size()) return;
+  c->direct = id->func;
+}
+
 struct Marker {
   static void mark_root(Expr* e) {
     while (e && e->kind == NodeKind::ParenExpr) e = static_cast<ParenExpr*>(e)->x;
@@ -70,6 +81,7 @@ struct Marker {
         break;
       case NodeKind::CallExpr: {
         auto* c = static_cast<CallExpr*>(e);
+        prepare_direct_call(c);
         expr(c->fun);
         for (Expr* a : c->args) expr(a);
         break;

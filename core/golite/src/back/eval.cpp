@@ -256,7 +256,8 @@ Value Machine::eval(const Expr* e) {
       auto* c = static_cast<const CallExpr*>(e);
       if (!e->type || e->type->kind != Kind::Tuple) {
         Value out;
-        eval_call(c, &out, 1);
+        if (c->direct) call_direct(c, &out, 1);
+        else eval_call(c, &out, 1);
         return out;
       }
       Value out[4];
@@ -285,7 +286,11 @@ Value Machine::eval(const Expr* e) {
   throw rt::Panic("golite: cannot evaluate expression");
 }
 
-bool Machine::truth(const Expr* e) { return eval(e).i != 0; }
+bool Machine::truth(const Expr* e) {
+  if (e->kind == NodeKind::BinaryExpr && static_cast<const BinaryExpr*>(e)->int_result)
+    return int_binary(static_cast<const BinaryExpr*>(e)).i != 0;
+  return eval(e).i != 0;
+}
 
 void Machine::eval_multi(const Expr* e, std::vector<Value>& out) {
   while (e->kind == NodeKind::ParenExpr) e = static_cast<const ParenExpr*>(e)->x;
@@ -411,6 +416,17 @@ Value Machine::eval_binary(const BinaryExpr* e) {
   const Type* t = typed(e->type);
   if (op == Op::Shl || op == Op::Shr) return arith(op, eval_to(e->x, t), eval(e->y), t);
   return arith(op, eval_to(e->x, t), eval_to(e->y, t), t);
+}
+
+int64_t Machine::int_operand_slow(const Expr* e, const Type* t) {
+  if (e->kind == NodeKind::CallExpr && static_cast<const CallExpr*>(e)->direct) {
+    Value out;
+    call_direct(static_cast<const CallExpr*>(e), &out, 1);
+    return out.i;
+  }
+  if (e->kind == NodeKind::BinaryExpr && static_cast<const BinaryExpr*>(e)->int_result)
+    return int_binary(static_cast<const BinaryExpr*>(e)).i;
+  return eval_to(e, t).i;
 }
 
 Value Machine::int_binary(const BinaryExpr* e) {

@@ -102,10 +102,8 @@ Machine::Machine(std::shared_ptr<Interp> in)
 
 Machine::~Machine() = default;
 
-void Machine::stack_check() {
-  auto* here = static_cast<char*>(__builtin_frame_address(0));
-  if (stack_base_ - here > static_cast<ptrdiff_t>(I.stack_limit))
-    throw rt::Fatal("stack overflow", "runtime: goroutine stack exceeds 1000000000-byte limit");
+void Machine::stack_overflow() {
+  throw rt::Fatal("stack overflow", "runtime: goroutine stack exceeds 1000000000-byte limit");
 }
 
 void Machine::run_main() {
@@ -427,7 +425,29 @@ Callee Machine::callee_of(const CallExpr* call, std::vector<Value>& args) {
   throw rt::Panic("golite: unsupported call");
 }
 
+void Machine::call_direct(const CallExpr* call, Value* out, size_t nout) {
+  const FuncDecl* d = call->direct;
+  const FuncInfo& fi = d->info;
+  size_t n = size_t(std::max(fi.num_slots, 1));
+  auto* slots = static_cast<Value*>(alloca(n * sizeof(Value)));
+  for (size_t i = 0; i < n; ++i) new (&slots[i]) Value();
+  SlotGuard sg{slots, n};
+  size_t np = std::min(call->args.size(), fi.params.size());
+  for (size_t i = 0; i < call->args.size(); ++i) {
+    Value a = eval_to(call->args[i], call->sig->params[i]);
+    if (i >= np) continue;
+    const Var* v = fi.params[i];
+    if (v && v->index >= 0 && !v->captured && !a.agg()) slots[v->index] = std::move(a);
+    else bind_param(slots, v, a);
+  }
+  run_frame(fi, d->body, nullptr, slots, out, nout);
+}
+
 void Machine::eval_call(const CallExpr* call, Value* out, size_t nout) {
+  if (call->direct) {
+    call_direct(call, out, nout);
+    return;
+  }
   const Expr* fun = unparen(call->fun);
   if (call->call_kind == CallKind::Conversion) {
     const Expr* a = call->args[0];
@@ -460,23 +480,6 @@ void Machine::eval_call(const CallExpr* call, Value* out, size_t nout) {
       for (const Expr* a : call->args) args.push_back(a->is_type_expr ? Value() : eval(a));
     }
     call_builtin(call, b, args.data(), args.size(), out);
-    return;
-  }
-  if (call->call_kind == CallKind::Func && fun->kind == NodeKind::Ident &&
-      static_cast<const Ident*>(fun)->ref == RefKind::Func && !call->spread_tuple && call->sig &&
-      !call->sig->variadic) {
-    // Hot path: a direct call of a top-level function, its arguments evaluated straight into the new frame.
-    const FuncInfo& fi = static_cast<const Ident*>(fun)->func->info;
-    size_t n = size_t(std::max(fi.num_slots, 1));
-    auto* slots = static_cast<Value*>(alloca(n * sizeof(Value)));
-    for (size_t i = 0; i < n; ++i) new (&slots[i]) Value();
-    SlotGuard sg{slots, n};
-    size_t np = std::min(call->args.size(), fi.params.size());
-    for (size_t i = 0; i < call->args.size(); ++i) {
-      Value a = eval_to(call->args[i], call->sig->params[i]);
-      if (i < np) bind_param(slots, fi.params[i], a);
-    }
-    run_frame(fi, static_cast<const Ident*>(fun)->func->body, nullptr, slots, out, nout);
     return;
   }
   std::vector<Value> args;
@@ -654,7 +657,13 @@ Ctl Machine::exec_return(const ReturnStmt* s) {
     return Ctl::Return;
   }
   if (s->results.size() == 1) {
-    Value v = eval_to(s->results[0], rs.empty() || !rs[0] ? nullptr : rs[0]->type);
+    const Expr* x = s->results[0];
+    if (rs.size() == 1 && rs[0] && rs[0]->index >= 0 && !rs[0]->captured && x->kind == NodeKind::BinaryExpr &&
+        static_cast<const BinaryExpr*>(x)->int_result) {
+      fr_->slots[rs[0]->index] = int_binary(static_cast<const BinaryExpr*>(x));
+      return Ctl::Return;
+    }
+    Value v = eval_to(x, rs.empty() || !rs[0] ? nullptr : rs[0]->type);
     if (rs.size() == 1 && rs[0] && rs[0]->index >= 0 && !rs[0]->captured && !v.agg()) {
       fr_->slots[rs[0]->index] = std::move(v);
       return Ctl::Return;

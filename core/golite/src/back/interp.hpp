@@ -122,6 +122,8 @@ class Machine final : public fmt::Hooks {
   Callee callee_of(const CallExpr* call, std::vector<Value>& args);
   void eval_args(const CallExpr* call, size_t first_param, std::vector<Value>& args);
   void eval_call(const CallExpr* call, Value* out, size_t nout);
+  // A call with CallExpr::direct set: arguments are evaluated straight into the callee's frame.
+  void call_direct(const CallExpr* call, Value* out, size_t nout);
   void call_builtin(const CallExpr* call, Builtin b, Value* args, size_t nargs, Value* out);
   void call_stdlib(Member m, const CallExpr* call, Value* args, size_t nargs, Value* out, size_t nout);
   Value convert(const Value& v, const Type* from, const Type* to);
@@ -142,8 +144,9 @@ class Machine final : public fmt::Hooks {
       auto* id = static_cast<const Ident*>(e);
       if (id->ref == RefKind::Local && !id->var->captured) return fr_->slots[id->index].i;
     }
-    return eval_to(e, t).i;
+    return int_operand_slow(e, t);
   }
+  int64_t int_operand_slow(const Expr* e, const Type* t);
   Value int_binary(const BinaryExpr* e);
   // The slot of a plain (not boxed) local variable named by e, or null.
   Value* local_slot(const Expr* e) {
@@ -186,7 +189,11 @@ class Machine final : public fmt::Hooks {
   void store(const Expr* lhs, Value v);
   void define(Var* var, Value v);
   Ctl loop_ctl(Ctl c, const Stmt* loop, bool& stop);
-  void stack_check();
+  void stack_check() {
+    auto* here = static_cast<char*>(__builtin_frame_address(0));
+    if (stack_base_ - here > static_cast<ptrdiff_t>(I.stack_limit)) stack_overflow();
+  }
+  [[noreturn]] void stack_overflow();
 };
 
 // Go's int arithmetic: wrap a result to the size of integer kind k.

@@ -315,6 +315,8 @@ struct CallExpr : Expr {
   const Type* sig = nullptr;
   // checker: f(g()) where g returns several values spread into the arguments.
   bool spread_tuple = false;
+  // evaluator's preparation pass: a plain call of this top-level function (not variadic, no spread).
+  const FuncDecl* direct = nullptr;
   CallExpr() : Expr(NodeKind::CallExpr) {}
 };
 
