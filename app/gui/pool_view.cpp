@@ -531,14 +531,15 @@ void PoolView::draw_channel(FrameContext& ctx, ObjId id, ImVec2 pos) {
       std::string s = i == kMaxWaiters ? "+" + std::to_string(c->senders.size() - i) + " senders"
                                        : "G" + std::to_string(c->senders[i]) +
                                              (i < c->pending_values.size() ? " holds " + c->pending_values[i] : "");
-      viz::text_clipped(dl, ImVec2(pos.x, wy + i * L), send_col, s, pos.x + size.x * 0.5f);
+      viz::text_clipped(dl, ImVec2(pos.x, wy + i * L), send_col, s,
+                        c->receivers.empty() ? pos.x + size.x : pos.x + size.x * 0.5f);
     }
     for (std::size_t i = 0; i < c->receivers.size() && i <= kMaxWaiters; ++i) {
       std::string s = i == kMaxWaiters ? "+" + std::to_string(c->receivers.size() - i) + " waiting"
                                        : "G" + std::to_string(c->receivers[i]) + " waits";
       float w = ImGui::CalcTextSize(s.c_str()).x;
-      viz::text_clipped(dl, ImVec2(std::max(pos.x + size.x * 0.5f + 2, pos.x + size.x - w), wy + i * L), recv_col, s,
-                        pos.x + size.x);
+      const float left = c->senders.empty() ? pos.x : pos.x + size.x * 0.5f + 2;  // the whole width when alone
+      viz::text_clipped(dl, ImVec2(std::max(left, pos.x + size.x - w), wy + i * L), recv_col, s, pos.x + size.x);
     }
   }
 
