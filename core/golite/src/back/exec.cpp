@@ -19,6 +19,9 @@ const Expr* unparen(const Expr* e) {
   return e;
 }
 
+// int or int64 (named or not): arithmetic on these needs no wrapping.
+bool machine_int(const Type* t) { return t && (t->ukind() == Kind::Int || t->ukind() == Kind::Int64); }
+
 Value box(Value v) { return Value::of_obj(nullptr, new BoxObj(std::move(v))); }
 
 // Restores the machine's frame and depth however a call ends.
@@ -179,22 +182,7 @@ inline void bind_param(Value* slots, const Var* v, const Value& a) {
 }
 }  // namespace
 
-void Machine::call_user(const FuncInfo& fi, const BlockStmt* body, const Value* caps, Value* args, size_t nargs,
-                        Value* out, size_t nout) {
-  size_t n = size_t(std::max(fi.num_slots, 1));
-  auto* slots = static_cast<Value*>(alloca(n * sizeof(Value)));
-  for (size_t i = 0; i < n; ++i) new (&slots[i]) Value();
-  SlotGuard sg{slots, n};
-  size_t ai = 0;
-  if (fi.recv && ai < nargs) bind_param(slots, fi.recv, args[ai++]);
-  for (const Var* p : fi.params) {
-    if (ai >= nargs) break;
-    bind_param(slots, p, args[ai++]);
-  }
-  run_frame(fi, body, caps, slots, out, nout);
-}
-
-void Machine::run_frame(const FuncInfo& fi, const BlockStmt* body, const Value* caps, Value* slots, Value* out,
+__attribute__((always_inline)) inline void Machine::run_frame(const FuncInfo& fi, const BlockStmt* body, const Value* caps, Value* slots, Value* out,
                         size_t nout) {
   rt::check_abort();
   stack_check();
@@ -229,6 +217,21 @@ void Machine::run_frame(const FuncInfo& fi, const BlockStmt* body, const Value* 
     if (r->captured) out[i] = static_cast<BoxObj*>(s.o)->v;
     else out[i] = std::move(s);  // the frame ends here
   }
+}
+
+void Machine::call_user(const FuncInfo& fi, const BlockStmt* body, const Value* caps, Value* args, size_t nargs,
+                        Value* out, size_t nout) {
+  size_t n = size_t(std::max(fi.num_slots, 1));
+  auto* slots = static_cast<Value*>(alloca(n * sizeof(Value)));
+  for (size_t i = 0; i < n; ++i) new (&slots[i]) Value();
+  SlotGuard sg{slots, n};
+  size_t ai = 0;
+  if (fi.recv && ai < nargs) bind_param(slots, fi.recv, args[ai++]);
+  for (const Var* p : fi.params) {
+    if (ai >= nargs) break;
+    bind_param(slots, p, args[ai++]);
+  }
+  run_frame(fi, body, caps, slots, out, nout);
 }
 
 void Machine::run_defers(std::vector<Deferred>& defers, std::unique_ptr<PanicState>& ps) {
@@ -570,6 +573,15 @@ static void name_object(const Value& v, const std::string& name) {
 Ctl Machine::exec_assign(const AssignStmt* s) {
   if (s->op != Op::Assign && s->op != Op::Define) {
     const Expr* lhs = unparen(s->lhs[0]);
+    if (Value* p = local_slot(lhs); p && machine_int(lhs->type)) {  // x op= y on a plain int local
+      auto x = uint64_t(p->i);
+      switch (s->op) {
+        case Op::Add: p->i = int64_t(x + uint64_t(int_operand(s->rhs[0], lhs->type))); return Ctl::Normal;
+        case Op::Sub: p->i = int64_t(x - uint64_t(int_operand(s->rhs[0], lhs->type))); return Ctl::Normal;
+        case Op::Mul: p->i = int64_t(x * uint64_t(int_operand(s->rhs[0], lhs->type))); return Ctl::Normal;
+        default: break;
+      }
+    }
     const Type* t = typed(lhs->type);
     Value rhs = (s->op == Op::Shl || s->op == Op::Shr) ? eval(s->rhs[0]) : eval_to(s->rhs[0], t);
     if (lhs->kind == NodeKind::IndexExpr &&
@@ -1025,6 +1037,10 @@ Ctl Machine::exec(const Stmt* s) {
     case NodeKind::IncDecStmt: {
       auto* st = static_cast<const IncDecStmt*>(s);
       const Expr* x = unparen(st->x);
+      if (Value* p = local_slot(x); p && machine_int(x->type)) {  // i++ on a plain int local
+        p->i = int64_t(st->inc ? uint64_t(p->i) + 1 : uint64_t(p->i) - 1);
+        return Ctl::Normal;
+      }
       const Type* t = typed(x->type);
       Value one = t->is_float() ? Value::of_float(t, 1) : Value::of_int(t, 1);
       if (x->kind == NodeKind::IndexExpr && static_cast<const IndexExpr*>(x)->x->type->ukind() == Kind::Map) {

@@ -132,8 +132,19 @@ class Machine final : public fmt::Hooks {
   Value eval(const Expr* e);
   bool truth(const Expr* e);  // a boolean condition
   Value eval_to(const Expr* e, const Type* target) {
+    if (e->kind == NodeKind::BinaryExpr) {
+      if (static_cast<const BinaryExpr*>(e)->int_result) return int_binary(static_cast<const BinaryExpr*>(e));
+    } else if (e->kind == NodeKind::Ident) {
+      if (const Value* v = plain_local(e)) return *v;
+    }
     if (!e->cv && e->kind != NodeKind::Ident) return eval(e);
     return eval_to_slow(e, target);
+  }
+  // The slot of a plain (not boxed) local variable named by e, or null.
+  Value* plain_local(const Expr* e) {
+    auto* id = static_cast<const Ident*>(e);
+    if (id->ref != RefKind::Local || id->var->captured) return nullptr;
+    return &fr_->slots[id->index];
   }
   Value eval_to_slow(const Expr* e, const Type* target);
   // An int or int64 operand of a BinaryExpr with int_result set.

@@ -66,7 +66,7 @@ class Value {
     tb = v.tb;
     return *this;
   }
-  Value& operator=(Value&& v) noexcept {
+  __attribute__((always_inline)) Value& operator=(Value&& v) noexcept {
     if (this != &v) {
       if (tb & kHeap) obj_release(o);
       i = v.i;
