@@ -47,6 +47,25 @@ struct SlotGuard {
   }
 };
 
+// An argument vector borrowed from the machine's pool, so calls other than direct ones
+// do not allocate once the pool is warm; it goes back emptied (releasing the values).
+struct PooledArgs {
+  std::vector<std::vector<Value>>& pool;
+  std::vector<Value> v;
+  explicit PooledArgs(std::vector<std::vector<Value>>& p) : pool(p) {
+    if (!pool.empty()) {
+      v = std::move(pool.back());
+      pool.pop_back();
+    }
+  }
+  ~PooledArgs() {
+    v.clear();
+    if (pool.size() < 256) pool.push_back(std::move(v));
+  }
+  PooledArgs(const PooledArgs&) = delete;
+  PooledArgs& operator=(const PooledArgs&) = delete;
+};
+
 Value panic_value(const rt::Panic& p) {
   if (const Value* v = std::any_cast<Value>(&p.value)) return *v;
   return Value::of_obj(native_types().runtime_error, new ErrObj(p.text));
@@ -267,6 +286,11 @@ void Machine::invoke(const Callee& c, Value* args, size_t nargs, Value* out, siz
   switch (c.k) {
     case Callee::K::User: call_user(*c.fi, c.body, nullptr, args, nargs, out, nout); return;
     case Callee::K::FuncValue: {
+      auto* f = c.func.heap() && c.func.o->kind == ObjKind::Func ? static_cast<FuncObj*>(c.func.o) : nullptr;
+      if (f && f->info && !f->bound && !f->native && f->member < 0) {  // a closure or function value: no copy of the arguments
+        call_user(*f->info, f->body, f->captures.data(), args, nargs, out, nout);
+        return;
+      }
       std::vector<Value> a(args, args + nargs);
       call_value(c.func, a, out, nout);
       return;
@@ -485,9 +509,9 @@ void Machine::eval_call(const CallExpr* call, Value* out, size_t nout) {
     call_builtin(call, b, args.data(), args.size(), out);
     return;
   }
-  std::vector<Value> args;
-  Callee c = callee_of(call, args);
-  invoke(c, args.data(), args.size(), out, nout);
+  PooledArgs args(arg_pool_);
+  Callee c = callee_of(call, args.v);
+  invoke(c, args.v.data(), args.v.size(), out, nout);
 }
 
 // ---------------------------------------------------------------- statements

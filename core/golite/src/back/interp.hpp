@@ -111,6 +111,7 @@ class Machine final : public fmt::Hooks {
   int depth_ = 0;
   const Stmt* branch_target_ = nullptr;
   PanicState* panicking_ = nullptr;
+  std::vector<std::vector<Value>> arg_pool_;  // reusable argument vectors (see PooledArgs)
 
   // calls
   void call_user(const FuncInfo& fi, const BlockStmt* body, const Value* caps, Value* args, size_t nargs,
