@@ -39,6 +39,7 @@ struct RunArgs {
   double speed = 1.0;
   std::uint64_t seed = 1;
   std::string schedule = "free";
+  bool schedule_given = false;  // --schedule was on the command line
   double timeout_seconds = 120;
 };
 

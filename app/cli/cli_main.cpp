@@ -41,8 +41,10 @@ void add_run_options(CLI::App* cmd, RunArgs& a, bool target_required) {
   cmd->add_option("--clock", a.clock, "virtual (default) or real")->check(CLI::IsMember({"virtual", "real"}));
   cmd->add_option("--speed", a.speed, "real clock speed factor")->check(CLI::PositiveNumber);
   cmd->add_option("--seed", a.seed, "seed for select, scheduling and math/rand");
-  cmd->add_option("--schedule", a.schedule, "free (real threads, default) or serial (seeded one-at-a-time)")
-      ->check(CLI::IsMember({"free", "serial"}));
+  cmd->add_option("--schedule", a.schedule,
+                  "free (real threads, default; in the window: flat out, no stepping) or serial (seeded one-at-a-time)")
+      ->check(CLI::IsMember({"free", "serial"}))
+      ->each([&a](const std::string&) { a.schedule_given = true; });
   cmd->add_option("--timeout", a.timeout_seconds, "give up after this many wall-clock seconds (0 = never)")
       ->check(CLI::NonNegativeNumber);
 }
@@ -167,6 +169,9 @@ int main(int argc, char** argv) {
     if (shot->parsed()) {
       if (!shot_steps.empty()) parse_steps(shot_steps, shot_opts.steps);
       if (!shot_size.empty()) parse_size(shot_size, shot_opts.width, shot_opts.height);
+      if (shot_args.schedule_given && shot_args.schedule == "free" && shot_opts.steps >= 0)
+        throw UsageError("--steps " + std::to_string(shot_opts.steps) +
+                         " needs --schedule serial: free threads run flat out and cannot be stepped");
       auto catalogue = load(assets, false);
       Prepared p = prepare(shot_args, catalogue);  // validates the command line first
       return open_screenshot(assets, shot_args, p, shot_opts, shot->help());

@@ -12,6 +12,7 @@ int open_window(const std::filesystem::path& assets, const RunArgs& args, const 
   o.toggles = args.toggles;
   o.variants = args.variants;
   o.lessons_dir = (assets / "lessons").string();
+  if (args.schedule_given) o.free_threads = args.schedule == "free";
   return gui::run_window(o);
 }
 
@@ -19,6 +20,10 @@ int open_screenshot(const std::filesystem::path& assets, const RunArgs& args, co
                     const ScreenshotArgs& shot, const std::string&) {
   gui::ScreenshotOptions o;
   o.lesson = lesson.label;
+  if (!lesson.lesson) {  // a .go file: its listing, settings already applied
+    o.program_source = lesson.source;
+    o.program_name = std::filesystem::path(lesson.filename).filename().string();
+  }
   o.sets = args.sets;
   o.toggles = args.toggles;
   o.variants = args.variants;
@@ -29,6 +34,7 @@ int open_screenshot(const std::filesystem::path& assets, const RunArgs& args, co
   o.high_contrast = shot.high_contrast;
   o.output = shot.output;
   o.lessons_dir = (assets / "lessons").string();
+  o.free_threads = args.schedule_given && args.schedule == "free";
   return gui::run_screenshot(o);
 }
 

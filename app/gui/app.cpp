@@ -84,6 +84,7 @@ App::App(AppOptions options) : options_(std::move(options)), panels_(std::make_u
     std::cerr << "poollab: " << p << "\n";
     notify(p, true);
   }
+  if (options_.free_threads) settings_.free_threads = *options_.free_threads;
   theme_ = settings_.high_contrast ? Theme::high_contrast_theme() : Theme::dark();
   start_time_ = now_seconds();
   load_catalogue();
@@ -236,12 +237,13 @@ void App::start_session(const std::string& source) {
   o.clock = settings_.virtual_clock ? rt::ClockKind::Virtual : rt::ClockKind::Real;
   o.speed = settings_.speed;
   o.seed = settings_.seed;
-  o.stepping = true;
+  o.stepping = !settings_.free_threads;
   o.step_lines = settings_.step_lines;
   session_ = std::make_unique<lessons::Session>(source, program_name_, o);
   listing_ = source;
   compile_errors_ = session_->compile_errors();
-  if (session_->compiled()) {
+  // Stepped runs start paused at the gate; free-thread runs start on Run.
+  if (session_->compiled() && !settings_.free_threads) {
     session_->start();
     session_->wait_quiescent(200);
   }
@@ -257,7 +259,9 @@ void App::reset() {
 }
 
 void App::set_running(bool running) {
-  if (session_ && session_->started()) session_->set_running(running);
+  if (!session_) return;
+  if (running && !session_->started() && settings_.free_threads) session_->start();
+  if (session_->started()) session_->set_running(running);
 }
 
 bool App::running() const { return session_ && session_->running(); }
@@ -281,8 +285,9 @@ void App::step_back() {
 }
 
 bool App::run_to_outcome(int timeout_ms) {
-  if (!session_ || !session_->started()) return false;
-  session_->set_running(true);
+  if (!session_) return false;
+  set_running(true);
+  if (!session_->started()) return false;
   bool done = session_->wait(timeout_ms).has_value();
   session_->poll();
   return done;

@@ -36,6 +36,7 @@ struct AppOptions {
   std::string config_dir = GuiSettings::config_dir(); // "" = do not load or save settings
   std::string progress_path;                          // "" = the default XDG location
   bool save_on_exit = true;
+  std::optional<bool> free_threads;                   // overrides the saved schedule (--schedule free|serial)
 };
 
 // What the student is told in the status line (errors stay until dismissed).
@@ -70,6 +71,9 @@ class App {
   bool step(rt::GoId which = 0);        // one gate release (waits briefly for quiescence)
   void step_back();
   bool run_to_outcome(int timeout_ms);  // run flat out until the program ends
+  // Free threads: the program runs on real threads with no gate (flat out,
+  // real parallelism); Step and step back need the stepped schedule.
+  bool free_threads() const { return settings_.free_threads; }
   void set_font_scale(float scale);
   void set_high_contrast(bool on);
   void toggle_fullscreen() { settings_.fullscreen = !settings_.fullscreen; }

@@ -30,10 +30,19 @@ void Controls::draw_toolbar(App& app, FrameContext& ctx) {
   bool finished = ctx.snapshot.outcome.has_value();
   bool runnable = s && s->compiled() && !finished;
 
-  if (button(app.running() ? "Pause" : "Run", "controls/run", "Run or pause the program (Space)", runnable))
+  const bool free = app.free_threads();
+  if (free) {  // real threads cannot be paused mid-flight: Run starts, Reset stops
+    if (button(app.running() ? "Running" : "Run", "controls/run", "Run the program on free threads, flat out (Space)",
+               runnable && !app.running()))
+      app.set_running(true);
+  } else if (button(app.running() ? "Pause" : "Run", "controls/run", "Run or pause the program (Space)", runnable)) {
     app.set_running(!app.running());
+  }
   ImGui::SameLine();
-  if (button("Step", "controls/step", "Let one goroutine take its next step (Right or N)", runnable && !app.running()))
+  if (button("Step", "controls/step",
+             free ? "Stepping needs the stepped schedule (see the schedule menu)"
+                  : "Let one goroutine take its next step (Right or N)",
+             runnable && !app.running() && !free))
     app.step();
   ImGui::SameLine();
   if (button("Step back", "controls/step_back", "Replay the run to one step earlier (Left)", s && s->can_step_back()))
@@ -64,10 +73,14 @@ void Controls::draw_toolbar(App& app, FrameContext& ctx) {
   tooltip("Seed of every random choice (which goroutine moves, select). Same seed, same run. Applies on reset.");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10.0f);
-  int granularity = st.step_lines ? 1 : 0;
-  if (ImGui::Combo("##granularity", &granularity, "step per operation\0step per line\0"))
+  int granularity = st.free_threads ? 2 : st.step_lines ? 1 : 0;
+  if (ImGui::Combo("##granularity", &granularity, "step per operation\0step per line\0free threads, no stepping\0")) {
     st.step_lines = granularity == 1;
-  tooltip("What one Step does: the next channel or sync operation, or the next source line. Applies on reset.");
+    st.free_threads = granularity == 2;
+  }
+  probe::record("controls/schedule");
+  tooltip("What one Step does: the next channel or sync operation, or the next source line. Or no stepping: "
+          "every goroutine on its own thread, flat out, really in parallel. Applies on reset.");
 
   ImGui::SameLine();
   ImGui::TextDisabled("|");

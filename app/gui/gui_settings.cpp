@@ -69,6 +69,7 @@ GuiSettings GuiSettings::load(const std::string& dir, std::vector<std::string>& 
     else if (key == "virtual_clock") ok = parse_bool(v, s.virtual_clock);
     else if (key == "speed") ok = parse_float(v, s.speed, 0.01f, 100.0f);
     else if (key == "step_lines") ok = parse_bool(v, s.step_lines);
+    else if (key == "free_threads") ok = parse_bool(v, s.free_threads);
     else if (key == "instructor") ok = parse_bool(v, s.instructor);
     else if (key == "last_lesson") s.last_lesson = v;
     else if (key == "left_width") ok = parse_float(v, s.left_width, 0.1f, 0.5f);
@@ -107,6 +108,7 @@ bool GuiSettings::save(const std::string& dir, std::string* error) const {
         << "\nfullscreen = " << (fullscreen ? "true" : "false")
         << "\nvirtual_clock = " << (virtual_clock ? "true" : "false") << "\nspeed = " << speed
         << "\nseed = " << seed << "\nstep_lines = " << (step_lines ? "true" : "false")
+        << "\nfree_threads = " << (free_threads ? "true" : "false")
         << "\ninstructor = " << (instructor ? "true" : "false") << "\nlast_lesson = " << last_lesson
         << "\nleft_width = " << left_width << "\ncode_width = " << code_width
         << "\nbottom_height = " << bottom_height << "\n";

@@ -22,6 +22,7 @@ struct GuiSettings {
   float speed = 1.0f;           // real clock speed factor
   std::uint64_t seed = 1;
   bool step_lines = false;      // a step is one source line (else one operation)
+  bool free_threads = false;    // run on free threads: real parallelism, flat out, no stepping
   bool instructor = false;      // quiz answers hidden until revealed
   std::string last_lesson;
   float left_width = 0.22f;     // layout fractions of the window

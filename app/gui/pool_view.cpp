@@ -58,6 +58,8 @@ void PoolView::add_ended_channels(const FrameContext& ctx) {
   ended_chans_.clear();
   cap_guessed_.clear();
   if (!ctx.snapshot.outcome) return;
+  // With events dropped the model does not know how the channels ended.
+  if (ctx.session && ctx.session->dropped_events() > 0) return;
   // Mid-teardown the snapshot's channels have already lost their waiters (or
   // are gone): every channel is drawn from the events and the parked goroutines.
   ended_chans_.reserve(model_->channels().size());  // chans_ points into it

@@ -153,6 +153,7 @@ int run_window(const WindowOptions& options) {
   ao.toggles = options.toggles;
   ao.variants = options.variants;
   ao.config_dir = config;
+  ao.free_threads = options.free_threads;
   App app(std::move(ao));
   app.init_fonts();
   platform.upload_fonts();
@@ -194,8 +195,13 @@ int run_screenshot(const ScreenshotOptions& options) {
   ao.variants = options.variants;
   ao.config_dir = "";  // defaults, not the user's settings: the same shot on every machine
   ao.save_on_exit = false;
+  ao.free_threads = options.free_threads;
+  const bool program = !options.program_source.empty();
+  if (program) ao.lesson.clear();
   App app(std::move(ao));
-  if (!app.lesson() || app.lesson()->id != options.lesson) {
+  if (program) {
+    app.open_program(options.program_source, options.program_name);
+  } else if (!app.lesson() || app.lesson()->id != options.lesson) {
     for (const auto& n : app.notices())
       if (n.error) std::cerr << "poollab screenshot: " << n.text << "\n";
     if (!app.catalogue().find(options.lesson)) return 1;

@@ -5,6 +5,7 @@
 //   return gui::run_screenshot({.lesson = "close-jobs", .toggles = {"close-jobs=off"}, .output = "x.png"});
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,7 @@ struct WindowOptions {
   std::vector<std::string> sets, toggles, variants;  // "name=value" for that lesson
   std::string lessons_dir;                           // "" = find the installed or source assets
   int width = 1600, height = 1000;
+  std::optional<bool> free_threads;                  // --schedule free|serial; unset = the saved setting
 };
 
 // Open the window and run until it is closed. Returns the process exit status.
@@ -22,6 +24,7 @@ int run_window(const WindowOptions& options);
 
 struct ScreenshotOptions {
   std::string lesson;
+  std::string program_source, program_name;  // a .go file instead of a lesson (program_source not empty)
   std::vector<std::string> sets, toggles, variants;
   int steps = -1;             // gate releases before the shot; -1 = run to the outcome
   int width = 1600, height = 1000;
@@ -29,6 +32,7 @@ struct ScreenshotOptions {
   bool high_contrast = false;
   std::string output;         // FILE.png
   std::string lessons_dir;    // "" = find the installed or source assets
+  bool free_threads = false;  // --schedule free: flat out on real threads (--steps must be all)
 };
 
 // Open the window, advance, render, write the PNG. 0 on success; otherwise a

@@ -195,6 +195,9 @@ TEST_CASE("a bad command line exits 64 and says what is valid" * doctest::timeou
   auto steps = run_poollab("screenshot close-jobs --steps most -o shot.png");
   CHECK(steps.status == 64);
   CHECK(steps.err.find("'most' is not a number of steps or `all`") != std::string::npos);
+  auto free_steps = run_poollab("screenshot close-jobs --schedule free --steps 3 -o shot.png");
+  CHECK(free_steps.status == 64);
+  CHECK(free_steps.err.find("--steps 3 needs --schedule serial") != std::string::npos);
   auto shot_help = run_poollab("screenshot --help");
   CHECK(shot_help.status == 0);
   CHECK(shot_help.out.find("--size") != std::string::npos);

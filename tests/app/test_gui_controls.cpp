@@ -53,3 +53,22 @@ TEST_CASE("Ctrl+= enlarges the fonts, re-rasterised" * doctest::timeout(60)) {
   CHECK(ui.app->settings().font_scale == doctest::Approx(1.25f));
   CHECK(ui.app->fonts().ui->FontSize > before);
 }
+
+TEST_CASE("free threads: Run starts the program on real threads, flat out, and Step stays off" * doctest::timeout(60)) {
+  GuiDriver ui("close-jobs", {"close-jobs=off"});
+  ui.app->settings().free_threads = true;
+  ui.app->reset();
+  ui.frame();
+  REQUIRE(ui.app->session() != nullptr);
+  CHECK_FALSE(ui.app->session()->started());  // waits for Run
+  CHECK_FALSE(ui.app->step());
+  REQUIRE(ui.click("controls/run"));
+  REQUIRE(ui.app->session()->started());
+  auto outcome = ui.app->session()->wait(30000);
+  REQUIRE(outcome.has_value());
+  CHECK(outcome->kind == poollab::rt::OutcomeKind::Deadlock);
+  CHECK(ui.app->session()->steps() == 0);  // no gate: nothing was stepped
+  for (int i = 0; i < 4; ++i) ui.frame();
+  for (const auto& g : outcome->goroutines)
+    if (g.function == "main.worker") CHECK(*poollab::gui::probe::text("pool/goroutine/" + std::to_string(g.id)) == "parked on receive");
+}
