@@ -141,6 +141,7 @@ int main(int argc, char** argv) {
       ->excludes(size);
   shot->add_option("--font-scale", shot_opts.font_scale, "presentation font scale")->check(CLI::Range(0.5, 4.0));
   shot->add_flag("--high-contrast", shot_opts.high_contrast, "the high-contrast theme");
+  shot->add_flag("--frame-stats", shot_opts.frame_stats, "print the window's frame rate while the program ran");
   shot->add_option("-o,--output", shot_opts.output, "the PNG file to write")->required();
   auto* quiz = app.add_subcommand("quiz", "the self-check quiz in the terminal (answers may be piped on stdin)");
   quiz->add_option("lesson", quiz_lesson, "only this lesson's questions");

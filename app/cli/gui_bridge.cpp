@@ -32,6 +32,7 @@ int open_screenshot(const std::filesystem::path& assets, const RunArgs& args, co
   o.height = shot.height;
   o.font_scale = shot.font_scale;
   o.high_contrast = shot.high_contrast;
+  o.frame_stats = shot.frame_stats;
   o.output = shot.output;
   o.lessons_dir = (assets / "lessons").string();
   o.free_threads = args.schedule_given && args.schedule == "free";

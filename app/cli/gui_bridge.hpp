@@ -13,6 +13,7 @@ struct ScreenshotArgs {
   int width = 1600, height = 1000;
   float font_scale = 1.0f;
   bool high_contrast = false;
+  bool frame_stats = false;
   std::string output;
 };
 

@@ -238,6 +238,7 @@ void App::start_session(const std::string& source) {
   o.speed = settings_.speed;
   o.seed = settings_.seed;
   o.stepping = !settings_.free_threads;
+  o.program_nice = 10;  // a program running flat out must not starve the frames
   o.step_lines = settings_.step_lines;
   session_ = std::make_unique<lessons::Session>(source, program_name_, o);
   listing_ = source;

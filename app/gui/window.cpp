@@ -1,5 +1,6 @@
 #include "gui/window.hpp"
 
+#include <algorithm>
 #include <cfloat>
 #include <cstdio>
 #include <cstdlib>
@@ -216,10 +217,22 @@ int run_screenshot(const ScreenshotOptions& options) {
     // Run with frames drawn, as in the window: the panels see the channels
     // while they are live (their capacity, their contents), not only the end.
     app.set_running(true);
-    const double give_up = glfwGetTime() + 30.0;
+    const double started = glfwGetTime(), give_up = started + 30.0;
+    int frames = 0;
+    double slowest = 0;
     while (app.session() && !app.session()->outcome() && glfwGetTime() < give_up) {
+      const double t0 = glfwGetTime();
       platform.frame(app);
       glfwSwapBuffers(platform.window);
+      slowest = std::max(slowest, glfwGetTime() - t0);
+      ++frames;
+    }
+    if (options.frame_stats) {
+      const double seconds = glfwGetTime() - started;
+      const lessons::Session* s = app.session();
+      const double events = s ? static_cast<double>(s->history().size() + s->dropped_events()) : 0.0;
+      std::fprintf(stderr, "poollab screenshot: %d frames in %.2f s while it ran: %.1f fps, slowest %.1f ms; %.0f events/s\n",
+                   frames, seconds, seconds > 0 ? frames / seconds : 0.0, slowest * 1e3, seconds > 0 ? events / seconds : 0.0);
     }
     if (!app.run_to_outcome(1000)) std::cerr << "poollab screenshot: the program was still running after 30 s\n";
   } else {

@@ -33,6 +33,7 @@ struct ScreenshotOptions {
   std::string output;         // FILE.png
   std::string lessons_dir;    // "" = find the installed or source assets
   bool free_threads = false;  // --schedule free: flat out on real threads (--steps must be all)
+  bool frame_stats = false;   // print the frame rate while the program ran (stderr)
 };
 
 // Open the window, advance, render, write the PNG. 0 on success; otherwise a

@@ -4,6 +4,10 @@
 #include <algorithm>
 #include <iterator>
 #include <mutex>
+#include <exception>
+
+#include <sys/resource.h>
+#include <unistd.h>
 #include <thread>
 
 #include "poollab/runtime/event_queue.hpp"
@@ -64,7 +68,23 @@ struct Session::Impl {
       std::lock_guard lk(out_mu);
       out.append(text);
     };
-    golite::start(*compiled.program, *runtime, std::move(ro));
+    if (options.program_nice <= 0) {
+      golite::start(*compiled.program, *runtime, std::move(ro));
+      return;
+    }
+    // Threads inherit their creator's nice value: started from a niced thread,
+    // the program's first goroutine and every goroutine it spawns run niced.
+    std::exception_ptr failed;
+    std::thread starter([&] {
+      ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), options.program_nice);  // best effort
+      try {
+        golite::start(*compiled.program, *runtime, std::move(ro));
+      } catch (...) {
+        failed = std::current_exception();
+      }
+    });
+    starter.join();
+    if (failed) std::rethrow_exception(failed);
   }
 };
 

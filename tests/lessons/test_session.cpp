@@ -1,7 +1,16 @@
 // Session: run to the end, step at the gate, step back (= replay of k-1 choices), reset.
 #include <doctest/doctest.h>
 
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "lesson_test_util.hpp"
 #include "poollab/lessons/session.hpp"
@@ -191,4 +200,37 @@ func main() {
   CHECK(capped.history().size() + capped.dropped_events() == all);  // every event is kept or counted
   for (std::size_t i = 1; i < capped.history().size(); ++i)  // the first ones, in order
     CHECK(capped.history()[i].seq == capped.history()[i - 1].seq + 1);
+}
+
+namespace {
+// Nice values of this process's threads, from /proc/self/task/*/stat (field 19).
+std::vector<int> thread_nice_values() {
+  std::vector<int> out;
+  for (const auto& task : std::filesystem::directory_iterator("/proc/self/task")) {
+    std::ifstream in(task.path() / "stat");
+    std::string stat((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto after_name = stat.rfind(')');
+    if (after_name == std::string::npos) continue;
+    std::istringstream fields(stat.substr(after_name + 2));  // field 3 onwards
+    std::string f;
+    for (int i = 3; i <= 19 && fields >> f; ++i)
+      if (i == 19) out.push_back(std::stoi(f));
+  }
+  return out;
+}
+}  // namespace
+
+TEST_CASE("program_nice runs the program's threads niced and leaves the caller's alone" * doctest::timeout(60)) {
+  const int before = ::getpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()));
+  lessons::Session s(kProgram, "main.go", {.stepping = true, .program_nice = 7});
+  s.start();
+  REQUIRE(s.wait_quiescent(10000));  // goroutine 1 waits at the gate on its own thread
+  auto nices = thread_nice_values();
+  CHECK(std::count(nices.begin(), nices.end(), std::min(19, before + 7)) >= 1);
+  CHECK(::getpriority(PRIO_PROCESS, static_cast<id_t>(::gettid())) == before);
+  s.set_running(true);
+  auto o = s.wait(20000);
+  REQUIRE(o);
+  CHECK(o->kind == rt::OutcomeKind::Completed);
+  CHECK(s.stdout_text() == "1\n2\n3\n");
 }

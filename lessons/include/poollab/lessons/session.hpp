@@ -33,6 +33,9 @@ struct SessionOptions {
   // second, so past this many the rest are counted as dropped, not kept
   // (bounded memory, and the history is never reallocated mid-run).
   std::size_t history_limit = 1u << 21;
+  // Above 0: the program's threads run at this nice value, so a program that
+  // runs flat out leaves the CPU to the caller's own threads (the window's UI).
+  int program_nice = 0;
 };
 
 class Session {
