@@ -42,7 +42,8 @@ void add_run_options(CLI::App* cmd, RunArgs& a, bool target_required) {
   cmd->add_option("--speed", a.speed, "real clock speed factor")->check(CLI::PositiveNumber);
   cmd->add_option("--seed", a.seed, "seed for select, scheduling and math/rand");
   cmd->add_option("--schedule", a.schedule,
-                  "free (real threads, default; in the window: flat out, no stepping) or serial (seeded one-at-a-time)")
+                  "free (real threads; the default for run and trace) or serial (seeded one at a time); "
+                  "in the window, free runs flat out with no stepping")
       ->check(CLI::IsMember({"free", "serial"}))
       ->each([&a](const std::string&) { a.schedule_given = true; });
   cmd->add_option("--timeout", a.timeout_seconds, "give up after this many wall-clock seconds (0 = never)")
