@@ -228,13 +228,18 @@ void QuizPane::draw(App& app, FrameContext& ctx) {
   probe::record("quiz/score", std::to_string(score()));
   // Instructor tools, on top so they need no scrolling in front of a room.
   if (instructor) {
+    const bool can_freeze = !app.free_threads();  // free threads cannot be paused
+    if (!can_freeze) ImGui::BeginDisabled();
     if (ImGui::Button("Freeze and ask")) {
       app.set_running(false);
       m.freeze_prompt = true;
       m.freeze_waiting = false;
     }
     probe::record("quiz/freeze");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Pause the run and ask the room what happens next");
+    if (!can_freeze) ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+      ImGui::SetTooltip(can_freeze ? "Pause the run and ask the room what happens next"
+                                   : "Freezing needs a stepped schedule: free threads cannot be paused");
     ImGui::SameLine();
     if (ImGui::Button("Reset progress for the next student")) m.confirm_reset = true;
     probe::record("quiz/reset_progress");
