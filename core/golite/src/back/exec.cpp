@@ -117,6 +117,7 @@ std::string Callee::name() const {
 
 Machine::Machine(std::shared_ptr<Interp> in)
     : in_(std::move(in)),
+      heap_scope_(&in_->heap),
       I(*in_),
       int_t_(universe().int_type),
       bool_t_(universe().bool_type),

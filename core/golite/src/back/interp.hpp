@@ -31,6 +31,7 @@ class Program {
 // State shared by all goroutines of one run.
 struct Interp {
   Interp(const Program& p, RunOptions o);
+  ObjHeap heap;  // first member, so the last destroyed: its teardown frees the run's cycles
   const Program& prog;
   RunOptions opts;
   std::vector<Value> globals;
@@ -103,6 +104,7 @@ class Machine final : public fmt::Hooks {
  private:
   friend struct Stdlib;
   std::shared_ptr<Interp> in_;
+  ObjHeap::Scope heap_scope_;  // what this goroutine makes joins the run's heap
   Interp& I;
   const Type* const int_t_;   // universe's int and bool, kept at hand for the hot paths
   const Type* const bool_t_;

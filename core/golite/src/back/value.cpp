@@ -9,6 +9,103 @@
 
 namespace poollab::golite {
 
+// ---- the run's heap of cycle-capable objects ----
+
+namespace {
+thread_local ObjHeap* current_heap = nullptr;
+
+bool try_retain(Obj* o) {
+  int32_t r = o->refs.load(std::memory_order_relaxed);
+  while (r > 0)
+    if (o->refs.compare_exchange_weak(r, r + 1, std::memory_order_acq_rel)) return true;
+  return false;  // already dying: its destructor is waiting to unlink it
+}
+
+// Moves every Value (and anything that may hold one) out of `o`, so they die here.
+void strip(Obj* o) {
+  switch (o->kind) {
+    case ObjKind::Agg: std::vector<Value>().swap(static_cast<AggObj*>(o)->v); break;
+    case ObjKind::Map: {
+      decltype(MapObj::m) gone;
+      gone.swap(static_cast<MapObj*>(o)->m);
+      break;
+    }
+    case ObjKind::Box: {
+      Value gone = std::move(static_cast<BoxObj*>(o)->v);
+      break;
+    }
+    case ObjKind::Func: {
+      auto* f = static_cast<FuncObj*>(o);
+      std::vector<Value>().swap(f->captures);
+      Value gone = std::move(f->recv);
+      decltype(f->native)().swap(f->native);
+      break;
+    }
+    case ObjKind::Chan: {
+      auto* c = static_cast<ChanObj*>(o);
+      rt::Chan<Value> gone(std::move(c->ch));  // the buffer's values go with the channel
+      c->ch = rt::Chan<Value>();
+      break;
+    }
+    case ObjKind::Err: std::vector<Value>().swap(static_cast<ErrObj*>(o)->wrapped); break;
+    case ObjKind::Timer: {
+      auto* t = static_cast<TimerObj*>(o);
+      t->timer.reset();   // a pending AfterFunc holds the function it will call
+      t->ticker.reset();
+      break;
+    }
+    default: break;
+  }
+}
+}  // namespace
+
+void Obj::heap_track() {
+  ObjHeap* h = current_heap;
+  if (!h) return;
+  ObjHeap::Shard& s = h->shard_of(this);
+  std::lock_guard lk(s.mu);
+  heap_next = s.head;
+  if (s.head) s.head->heap_prev = this;
+  s.head = this;
+  heap.store(h, std::memory_order_release);
+}
+
+void Obj::heap_forget() {
+  ObjHeap* h = heap.load(std::memory_order_acquire);
+  ObjHeap::Shard& s = h->shard_of(this);
+  std::lock_guard lk(s.mu);
+  if (!heap.load(std::memory_order_relaxed)) return;  // detached by teardown meanwhile
+  if (heap_prev) heap_prev->heap_next = heap_next;
+  else s.head = heap_next;
+  if (heap_next) heap_next->heap_prev = heap_prev;
+}
+
+void ObjHeap::teardown() {
+  std::vector<Obj*> live;
+  for (Shard& s : shards_) {
+    std::lock_guard lk(s.mu);
+    for (Obj* o = s.head; o; o = o->heap_next)
+      if (try_retain(o)) live.push_back(o);
+  }
+  // Every goroutine of the run has ended: nothing reads these objects any more.
+  for (Obj* o : live) strip(o);
+  for (Obj* o : live) obj_release(o);  // cycles are broken: each dies unless held from outside
+  for (Shard& s : shards_) {
+    std::lock_guard lk(s.mu);
+    for (Obj* o = s.head; o;) {
+      Obj* next = o->heap_next;
+      o->heap_prev = o->heap_next = nullptr;
+      o->heap.store(nullptr, std::memory_order_release);
+      o = next;
+    }
+    s.head = nullptr;
+  }
+}
+
+ObjHeap::Scope::Scope(ObjHeap* heap) : previous_(current_heap) { current_heap = heap; }
+ObjHeap::Scope::~Scope() { current_heap = previous_; }
+
+
 Value Value::of_string(const Type* t, std::string s) {
   if (s.empty()) return of_obj(t, nullptr);
   return of_obj(t, new StrObj(std::move(s)));

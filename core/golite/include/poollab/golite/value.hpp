@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -28,13 +29,65 @@ namespace poollab::golite {
 struct FuncInfo;
 struct BlockStmt;
 
+struct ObjHeap;
+
 // Base of every heap object; atomically counted because values cross goroutines.
 enum class ObjKind : uint8_t { Str, Agg, Slice, Map, Box, Ptr, Func, Chan, WaitGroup, Mutex, Ctx, Timer, Err, Builder };
 struct Obj {
   explicit Obj(ObjKind k) : kind(k) {}
   std::atomic<int32_t> refs{1};
   ObjKind kind;
-  virtual ~Obj() = default;
+  virtual ~Obj() {
+    if (heap.load(std::memory_order_acquire)) heap_forget();
+  }
+
+  // Objects that can hold Values (and so close a reference cycle) join the heap of the
+  // run whose goroutine made them; the run's end breaks whatever cycles are left.
+  void heap_track();
+  std::atomic<ObjHeap*> heap{nullptr};
+  Obj* heap_prev = nullptr;
+  Obj* heap_next = nullptr;
+
+ private:
+  void heap_forget();
+};
+
+// Every cycle-capable object of one run, so that the run's end can free reference
+// cycles (a recursive closure, a linked list's back pointers) that counting alone keeps
+// alive. Values never outlive their run: teardown() empties every object still alive.
+//
+//   ObjHeap heap;
+//   { ObjHeap::Scope scope(&heap); Value v = zero_value(some_struct_type); ... }
+//   heap.teardown();  // also done by ~ObjHeap
+struct ObjHeap {
+  ObjHeap() = default;
+  ObjHeap(const ObjHeap&) = delete;
+  ObjHeap& operator=(const ObjHeap&) = delete;
+  ~ObjHeap() { teardown(); }
+
+  // Empties every tracked object still alive (their Values released), then detaches them.
+  void teardown();
+  // Objects made on this thread while a Scope is open join `heap`.
+  class Scope {
+   public:
+    explicit Scope(ObjHeap* heap);
+    ~Scope();
+    Scope(const Scope&) = delete;
+    Scope& operator=(const Scope&) = delete;
+
+   private:
+    ObjHeap* previous_;
+  };
+
+ private:
+  friend struct Obj;
+  static constexpr size_t kShards = 16;
+  struct Shard {
+    std::mutex mu;
+    Obj* head = nullptr;
+  };
+  Shard& shard_of(const Obj* o) { return shards_[(reinterpret_cast<uintptr_t>(o) >> 6) % kShards]; }
+  Shard shards_[kShards];
 };
 inline void obj_retain(Obj* o) { o->refs.fetch_add(1, std::memory_order_relaxed); }
 inline void obj_release(Obj* o) {
@@ -125,8 +178,8 @@ struct StrObj final : Obj {
 
 // Struct fields, array elements, and the backing array of slices.
 struct AggObj final : Obj {
-  AggObj() : Obj(ObjKind::Agg) {}
-  explicit AggObj(size_t n) : Obj(ObjKind::Agg), v(n) {}
+  AggObj() : Obj(ObjKind::Agg) { heap_track(); }
+  explicit AggObj(size_t n) : Obj(ObjKind::Agg), v(n) { heap_track(); }
   std::vector<Value> v;
 };
 
@@ -148,14 +201,14 @@ struct ValueEq {
 };
 
 struct MapObj final : Obj {
-  MapObj() : Obj(ObjKind::Map) {}
+  MapObj() : Obj(ObjKind::Map) { heap_track(); }
   std::unordered_map<Value, Value, ValueHash, ValueEq> m;
 };
 
 // A variable that lives on the heap (captured by a closure or its address taken).
 struct BoxObj final : Obj {
-  BoxObj() : Obj(ObjKind::Box) {}
-  explicit BoxObj(Value x) : Obj(ObjKind::Box), v(std::move(x)) {}
+  BoxObj() : Obj(ObjKind::Box) { heap_track(); }
+  explicit BoxObj(Value x) : Obj(ObjKind::Box), v(std::move(x)) { heap_track(); }
   Value v;
 };
 
@@ -176,7 +229,7 @@ struct Goroutine;
 
 // A function value: a top-level function, a closure, a bound method or a native function.
 struct FuncObj final : Obj {
-  FuncObj() : Obj(ObjKind::Func) {}
+  FuncObj() : Obj(ObjKind::Func) { heap_track(); }
   const FuncInfo* info = nullptr;       // user code
   const BlockStmt* body = nullptr;
   std::vector<Value> captures;          // boxes
@@ -190,7 +243,7 @@ struct FuncObj final : Obj {
 
 // A channel: golite channels carry Values; timer and context channels carry their own element types.
 struct ChanObj final : Obj {
-  ChanObj() : Obj(ObjKind::Chan) {}
+  ChanObj() : Obj(ObjKind::Chan) { heap_track(); }
   enum class Elem : uint8_t { Value, Time, Unit } elem = Elem::Value;
   rt::Chan<Value> ch;
   rt::Chan<rt::Nanos> tch;
@@ -214,13 +267,13 @@ struct CtxObj final : Obj {
   rt::Context ctx;
 };
 struct TimerObj final : Obj {
-  TimerObj() : Obj(ObjKind::Timer) {}
+  TimerObj() : Obj(ObjKind::Timer) { heap_track(); }
   std::unique_ptr<rt::Timer> timer;
   std::unique_ptr<rt::Ticker> ticker;
 };
 // errors.New, fmt.Errorf results, runtime errors.
 struct ErrObj final : Obj {
-  explicit ErrObj(std::string m) : Obj(ObjKind::Err), msg(std::move(m)) {}
+  explicit ErrObj(std::string m) : Obj(ObjKind::Err), msg(std::move(m)) { heap_track(); }
   std::string msg;
   std::vector<Value> wrapped;  // %w operands
 };
