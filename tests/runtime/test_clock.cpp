@@ -87,6 +87,23 @@ TEST_CASE("time.After, Timer.Stop and a Ticker on the virtual clock" * doctest::
   });
 }
 
+TEST_CASE("AfterFunc: its goroutine starts when the timer fires, stop cancels it, none waits before" *
+          doctest::timeout(30)) {
+  run_ok([] {
+    Chan<rt::Nanos> fired(1);
+    rt::AfterFunc later(300 * ms, "main.main.func1", [fired] { fired.send(rt::now()); });
+    rt::AfterFunc never(100 * ms, "main.main.func2", [] { rt::sleep(1); });
+    expect(rt::num_goroutine() == 1, "a pending AfterFunc is a timer, not a parked goroutine");
+    expect(never.stop(), "stopping a pending AfterFunc reports true");
+    expect(!never.stop(), "stopping it again reports false");
+    expect(fired.recv().first == 300 * ms, "the function ran when its timer fired");
+    expect(!later.stop(), "stopping after it fired reports false");
+    rt::AfterFunc again(1000 * ms, "main.main.func3", [fired] { fired.send(rt::now()); });
+    expect(again.reset(50 * ms), "resetting a pending AfterFunc reports true");
+    expect(fired.recv().first == 350 * ms, "reset moved the firing time");
+  });
+}
+
 TEST_CASE("a select with a timeout case takes the timeout when nothing else is ready" * doctest::timeout(30)) {
   run_ok([] {
     Chan<int> never(0);

@@ -107,6 +107,20 @@ std::uint64_t env_fault_seed() {
 
 }  // namespace
 
+void RtMutex::lock_slow() {
+  for (int i = 0; i < 200; ++i) {
+    std::uint32_t v = state_.load(std::memory_order_relaxed);
+    if (v == 0 && state_.compare_exchange_weak(v, 1, std::memory_order_acquire)) return;
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#endif
+  }
+  // Sleep in the kernel, marking the lock as having sleepers (Drepper's "mutex3").
+  while (state_.exchange(2, std::memory_order_acquire) != 0) futex(&state_, FUTEX_WAIT_PRIVATE, 2);
+}
+
+void RtMutex::wake_one() { futex(&state_, FUTEX_WAKE_PRIVATE, 1); }
+
 G* current_g() { return tls_g; }
 
 G& require_g(const char* what) {
@@ -150,14 +164,7 @@ Nanos Core::now_locked() const {
                             cfg.speed);
 }
 
-void Core::emit(EventKind kind, G* g, ObjId obj, const std::function<std::string()>& value, GoId peer,
-                std::int64_t count, bool flag) {
-  ++seq;
-#ifdef POOLLAB_NO_EVENTS
-  (void)kind, (void)g, (void)obj, (void)value, (void)peer, (void)count, (void)flag;
-  return;
-#endif
-  if (!observed.load(std::memory_order_relaxed)) return;
+void Core::deliver(EventKind kind, G* g, ObjId obj, TextFn value, GoId peer, std::int64_t count, bool flag) {
   Event e;
   e.seq = seq;
   e.time_ns = now_locked();
@@ -176,7 +183,7 @@ void Core::throw_if_aborting() const {
   if (aborting.load(std::memory_order_acquire)) throw Aborted{};
 }
 
-void Core::park(G* g, std::unique_lock<std::mutex>& lk, GState state, Wait w, ObjId on) {
+void Core::park(G* g, std::unique_lock<RtMutex>& lk, GState state, Wait w, ObjId on) {
   g->state = state;
   g->wait = w;
   g->waiting_on = on;
@@ -211,7 +218,7 @@ void Core::ready(G* g) {
   wake_token(g->token);
 }
 
-void Core::freeze(G* g, std::unique_lock<std::mutex>& lk) {
+void Core::freeze(G* g, std::unique_lock<RtMutex>& lk) {
   g->state = GState::Runnable;
   g->gate_op = "main returned";
   --running;
@@ -235,7 +242,7 @@ void Core::complete_after_main() {
   decide(std::move(o));
 }
 
-void Core::gate_point(G* g, std::unique_lock<std::mutex>& lk, const char* op, ObjId obj) {
+void Core::gate_point(G* g, std::unique_lock<RtMutex>& lk, const char* op, ObjId obj) {
   throw_if_aborting();
   if (cfg.schedule == Schedule::Free) {
     if (cfg.fault_injection) {
@@ -587,7 +594,7 @@ void* goroutine_main(void* raw) {
 }  // namespace
 
 // Create a goroutine and its thread. mu held on entry; may unlock and relock.
-GoId spawn(Core& c, std::unique_lock<std::mutex>& lk, G* parent, std::string function, std::function<void()> fn) {
+GoId spawn(Core& c, std::unique_lock<RtMutex>& lk, G* parent, std::string function, std::function<void()> fn) {
   if (c.live >= static_cast<int>(c.cfg.max_goroutines)) {
     throw Fatal("too many goroutines: PoolLab runs each goroutine on its own thread and allows at most " +
                 std::to_string(c.cfg.max_goroutines));

@@ -16,12 +16,38 @@
 #include <random>
 #include <string>
 #include <thread>
+#include <type_traits>
 #include <vector>
 
 #include "poollab/runtime/chan.hpp"
 #include "poollab/runtime/runtime.hpp"
 
 namespace poollab::rt::detail {
+
+// The runtime's lock. Held for a few hundred nanoseconds at a time by threads on
+// different cores, so a waiter spins briefly before sleeping in the kernel (as Go's
+// runtime lock does); a plain std::mutex would put it to sleep at once and pay a
+// futex wake-up of microseconds on every contended channel operation.
+// Lockable, so std::unique_lock and std::condition_variable_any work with it.
+class RtMutex {
+ public:
+  void lock() {
+    std::uint32_t expected = 0;
+    if (!state_.compare_exchange_strong(expected, 1, std::memory_order_acquire)) lock_slow();
+  }
+  bool try_lock() {
+    std::uint32_t expected = 0;
+    return state_.compare_exchange_strong(expected, 1, std::memory_order_acquire);
+  }
+  void unlock() {
+    if (state_.exchange(0, std::memory_order_release) == 2) wake_one();
+  }
+
+ private:
+  void lock_slow();
+  void wake_one();
+  std::atomic<std::uint32_t> state_{0};  // 0 free, 1 held, 2 held with sleepers
+};
 
 // Why a goroutine is parked, in Go's words (runtime/runtime2.go waitReason strings).
 enum class Wait : std::uint8_t {
@@ -60,6 +86,23 @@ struct SelectWait {
 
 struct WaitGroupState;
 struct MutexState;
+
+// A non-owning reference to a callable returning an event's value text: two words,
+// built for free at every emit, called only when an observer wants the text.
+class TextFn {
+ public:
+  TextFn() = default;
+  template <class F>
+    requires(!std::is_same_v<std::remove_cvref_t<F>, TextFn>)
+  TextFn(F&& f) : obj_(const_cast<void*>(static_cast<const void*>(&f))),  // NOLINT: implicit by design
+                  call_([](void* o) { return (*static_cast<std::remove_reference_t<F>*>(o))(); }) {}
+  explicit operator bool() const { return call_ != nullptr; }
+  std::string operator()() const { return call_(obj_); }
+
+ private:
+  void* obj_ = nullptr;
+  std::string (*call_)(void*) = nullptr;
+};
 
 // One goroutine: one OS thread.
 struct G {
@@ -106,9 +149,9 @@ class Core : public std::enable_shared_from_this<Core> {
 
   Config cfg;
   Runtime* owner = nullptr;  // the Runtime that created this core
-  mutable std::mutex mu;
-  std::condition_variable ctl_cv;    // controller: quiescence / outcome
-  std::condition_variable clock_cv;  // clock thread
+  mutable RtMutex mu;
+  std::condition_variable_any ctl_cv;    // controller: quiescence / outcome
+  std::condition_variable_any clock_cv;  // clock thread
   std::atomic<bool> aborting{false};
   std::atomic<bool> observed{false};
   std::atomic<bool> started{false};
@@ -153,15 +196,26 @@ class Core : public std::enable_shared_from_this<Core> {
 
   // ---- helpers (mu held unless noted) ----
   Nanos now_locked() const;
-  void emit(EventKind kind, G* g, ObjId obj, const std::function<std::string()>& value = {}, GoId peer = 0,
-            std::int64_t count = 0, bool flag = true);
+  // Counts the event and, only when an observer is attached, builds and delivers it:
+  // the unobserved path is an increment and a relaxed load (the value is never formatted).
+  void emit(EventKind kind, G* g, ObjId obj, TextFn value = {}, GoId peer = 0, std::int64_t count = 0,
+            bool flag = true) {
+    ++seq;
+#ifdef POOLLAB_NO_EVENTS
+    (void)kind, (void)g, (void)obj, (void)value, (void)peer, (void)count, (void)flag;
+#else
+    if (observed.load(std::memory_order_relaxed)) [[unlikely]]
+      deliver(kind, g, obj, value, peer, count, flag);
+#endif
+  }
+  void deliver(EventKind kind, G* g, ObjId obj, TextFn value, GoId peer, std::int64_t count, bool flag);
   // Park the calling goroutine; returns when woken. Throws Aborted when tearing down.
-  void park(G* g, std::unique_lock<std::mutex>& lk, GState state, Wait wait, ObjId on);
+  void park(G* g, std::unique_lock<RtMutex>& lk, GState state, Wait wait, ObjId on);
   void ready(G* g);  // wake a parked goroutine (state -> Running)
   // Gate point: in Serial mode wait until released. lk is held on entry and exit.
-  void gate_point(G* g, std::unique_lock<std::mutex>& lk, const char* op, ObjId obj);
+  void gate_point(G* g, std::unique_lock<RtMutex>& lk, const char* op, ObjId obj);
   void check_quiescence();
-  [[noreturn]] void freeze(G* g, std::unique_lock<std::mutex>& lk);  // after main returned
+  [[noreturn]] void freeze(G* g, std::unique_lock<RtMutex>& lk);  // after main returned
   void complete_after_main();
   bool program_exiting() const;
   void release(G* g);
@@ -185,7 +239,7 @@ G& require_g(const char* what);     // UsageError off goroutine threads
 void close_locked(ChanCore& ch);    // context cancellation: close without gate or panic
 bool try_send_locked(ChanCore& ch, void* elem);  // timers: non-blocking send with mu held
 
-GoId spawn(Core& c, std::unique_lock<std::mutex>& lk, G* parent, std::string function, std::function<void()> fn);
+GoId spawn(Core& c, std::unique_lock<RtMutex>& lk, G* parent, std::string function, std::function<void()> fn);
 ChannelInfo channel_info(const ChanCore& ch);
 WaitGroupInfo wait_group_info(const WaitGroupState& wg);
 MutexInfo mutex_info(const MutexState& m);

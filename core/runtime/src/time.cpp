@@ -11,6 +11,9 @@ struct TimerState {
   Chan<Nanos> c;
   std::uint64_t timer = 0;  // pending timer id, 0 = none
   Nanos period = 0;         // > 0 for tickers
+  // AfterFunc: the goroutine to start when the timer fires (instead of a send on c).
+  std::function<void()> fn;
+  std::string function;
 };
 
 namespace {
@@ -19,6 +22,26 @@ namespace {
 // from its own callback; the channel has a buffer of 1, so a slow reader
 // misses ticks, as in Go.
 void arm_locked(Core& core, const std::shared_ptr<TimerState>& s, Nanos when) {
+  if (s->fn) {
+    // A pending AfterFunc stays armed however the program drops its handle, as in Go.
+    s->timer = core.add_timer(when, [s](Core& c) {
+      s->timer = 0;
+      std::unique_lock<RtMutex> lk(c.mu, std::adopt_lock);  // the clock thread holds mu
+      try {
+        spawn(c, lk, nullptr, s->function, s->fn);
+      } catch (const Fatal& f) {  // too many goroutines: the program dies as in goroutine_main
+        Outcome o;
+        o.kind = OutcomeKind::Panic;
+        o.exit_code = 2;
+        o.message = "fatal error: " + f.text;
+        o.text = o.message + "\n";
+        o.goroutines = c.live_infos();
+        c.decide(std::move(o));
+      }
+      lk.release();
+    });
+    return;
+  }
   std::weak_ptr<TimerState> weak = s;
   s->timer = core.add_timer(when, [weak](Core& c) {
     auto st = weak.lock();
@@ -74,6 +97,32 @@ bool Timer::stop() {
 }
 
 bool Timer::reset(Nanos d) {
+  std::lock_guard lk(s_->core->mu);
+  bool was = s_->timer && s_->core->cancel_timer(s_->timer);
+  detail::arm_locked(*s_->core, s_, s_->core->now_locked() + std::max<Nanos>(d, 0));
+  return was;
+}
+
+AfterFunc::AfterFunc(Nanos d, std::string function, std::function<void()> fn) {
+  detail::G& g = detail::require_g("time.AfterFunc");
+  if (!fn) throw UsageError("poollab::rt::AfterFunc: no function to call");
+  s_ = std::make_shared<detail::TimerState>();
+  s_->core = g.core->shared_from_this();
+  s_->fn = std::move(fn);
+  s_->function = std::move(function);
+  std::lock_guard lk(g.core->mu);
+  detail::arm_locked(*g.core, s_, g.core->now_locked() + std::max<Nanos>(d, 0));
+}
+
+bool AfterFunc::stop() {
+  std::lock_guard lk(s_->core->mu);
+  if (!s_->timer) return false;
+  bool was = s_->core->cancel_timer(s_->timer);
+  s_->timer = 0;
+  return was;
+}
+
+bool AfterFunc::reset(Nanos d) {
   std::lock_guard lk(s_->core->mu);
   bool was = s_->timer && s_->core->cancel_timer(s_->timer);
   detail::arm_locked(*s_->core, s_, s_->core->now_locked() + std::max<Nanos>(d, 0));

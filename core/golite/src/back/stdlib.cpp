@@ -355,33 +355,35 @@ void Machine::call_stdlib(Member m, const CallExpr* call, Value* a, size_t n, Va
       if (m == Member::time_NewTicker) {
         tobj->ticker = std::make_unique<rt::Ticker>(a[0].i);
         c->tch = tobj->ticker->c();
-      } else {
+      } else if (m == Member::time_NewTimer) {
         tobj->timer = std::make_unique<rt::Timer>(a[0].i);
         c->tch = tobj->timer->c();
+      } else {
+        // Go's AfterFunc timer has a nil C; its goroutine starts only when the timer fires.
+        Callee callee;
+        callee.k = Callee::K::FuncValue;
+        callee.func = a[1];
+        std::string name = callee.name();
+        std::shared_ptr<Interp> in = in_;
+        tobj->after_func = std::make_unique<rt::AfterFunc>(a[0].i, std::move(name), [in, callee]() {
+          Machine mm(in);
+          std::vector<Value> none;
+          mm.run_goroutine(callee, none);
+        });
       }
       const Type* pt = result_type(call, 0, m == Member::time_NewTicker ? nt.ticker_ptr : nt.timer_ptr);
       auto* agg = new AggObj(2);
-      agg->v[0] = Value::of_obj(nt.time_chan, c);
+      if (tobj->after_func) {
+        obj_release(c);
+        agg->v[0] = Value::of_obj(nt.time_chan, nullptr);  // nil, as Go's AfterFunc timer's C
+      } else {
+        agg->v[0] = Value::of_obj(nt.time_chan, c);
+      }
       agg->v[1] = hidden;
       auto* box = new BoxObj(Value::of_obj(pt->underlying()->elem ? pt->underlying()->elem : pt, agg, true));
       auto* p = new PtrObj(box, &box->v);
       obj_release(box);
       out[0] = Value::of_obj(pt, p);
-      if (m == Member::time_AfterFunc) {
-        Value fn = a[1];
-        Value chan = agg->v[0];
-        std::shared_ptr<Interp> in = in_;
-        // `hidden` owns the rt::Timer: keep it alive until the timer fires.
-        rt::go("time.goFunc", [in, fn, chan, hidden]() {
-          Machine mm(in);
-          auto* co = static_cast<ChanObj*>(chan.o);
-          auto [v, ok] = co->tch.recv();
-          (void)v;
-          if (!ok) return;
-          std::vector<Value> none;
-          mm.call_value(fn, none, nullptr, 0);
-        });
-      }
       return;
     }
     case Member::time_Duration_Seconds:
@@ -430,6 +432,8 @@ void Machine::call_stdlib(Member m, const CallExpr* call, Value* a, size_t n, Va
       auto* tobj = static_cast<TimerObj*>(hidden.o);
       if (m == Member::time_Timer_Stop && tobj->timer) set_bool(0, tobj->timer->stop());
       else if (m == Member::time_Timer_Reset && tobj->timer) set_bool(0, tobj->timer->reset(a[1].i));
+      else if (m == Member::time_Timer_Stop && tobj->after_func) set_bool(0, tobj->after_func->stop());
+      else if (m == Member::time_Timer_Reset && tobj->after_func) set_bool(0, tobj->after_func->reset(a[1].i));
       else if (m == Member::time_Ticker_Stop && tobj->ticker) tobj->ticker->stop();
       else if (m == Member::time_Ticker_Reset && tobj->ticker) {
         tobj->ticker->stop();

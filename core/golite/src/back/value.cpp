@@ -50,8 +50,9 @@ void strip(Obj* o) {
     case ObjKind::Err: std::vector<Value>().swap(static_cast<ErrObj*>(o)->wrapped); break;
     case ObjKind::Timer: {
       auto* t = static_cast<TimerObj*>(o);
-      t->timer.reset();   // a pending AfterFunc holds the function it will call
+      t->timer.reset();
       t->ticker.reset();
+      t->after_func.reset();
       break;
     }
     default: break;

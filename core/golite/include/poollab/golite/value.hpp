@@ -270,6 +270,7 @@ struct TimerObj final : Obj {
   TimerObj() : Obj(ObjKind::Timer) { heap_track(); }
   std::unique_ptr<rt::Timer> timer;
   std::unique_ptr<rt::Ticker> ticker;
+  std::unique_ptr<rt::AfterFunc> after_func;  // its pending timer holds the function, not this
 };
 // errors.New, fmt.Errorf results, runtime errors.
 struct ErrObj final : Obj {

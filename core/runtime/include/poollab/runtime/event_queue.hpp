@@ -5,8 +5,9 @@
 //   std::vector<rt::Event> batch; queue.drain(batch);   // e.g. once per UI frame
 #pragma once
 
+#include <atomic>
 #include <cstdint>
-#include <deque>
+#include <memory>
 #include <mutex>
 #include <vector>
 
@@ -14,19 +15,43 @@
 
 namespace poollab::rt {
 
+// Attach a queue to one Runtime: the runtime delivers events one at a time (under its
+// lock), which lets the queue be a single-producer ring that the acting goroutine fills
+// without taking any lock; drain() may be called from any thread.
 class EventQueue final : public Observer {
  public:
-  explicit EventQueue(std::size_t capacity = 1 << 16) : capacity_(capacity) {}
+  explicit EventQueue(std::size_t capacity = 1 << 16);
+  ~EventQueue() override;
+  EventQueue(const EventQueue&) = delete;
+  EventQueue& operator=(const EventQueue&) = delete;
+
   void on_event(const Event& event) override;
   // Moves every queued event to the end of `out`; returns how many.
   std::size_t drain(std::vector<Event>& out);
   std::uint64_t dropped() const;  // events lost because the queue was full
 
  private:
-  mutable std::mutex mu_;
-  std::deque<Event> q_;
+  // Slots come in chunks of 1024, taken when the producer first reaches them and given
+  // back once drained, so a large capacity costs memory only while events are queued and
+  // the few chunks in use stay in cache.
+  static constexpr std::size_t kChunkShift = 10;
+  static constexpr std::size_t kChunk = std::size_t{1} << kChunkShift;
+  struct Chunk {
+    Event slots[kChunk];
+  };
+  Chunk* take_chunk();
+  void give_chunk(Chunk* c);
+
   std::size_t capacity_;
-  std::uint64_t dropped_ = 0;
+  std::size_t mask_;            // ring size - 1: a power of two >= capacity + one chunk
+  std::vector<Chunk*> chunks_;  // by ring position; set by the producer, cleared by the drainer
+  std::mutex pool_mu_;
+  std::vector<Chunk*> pool_;                   // drained chunks, ready for reuse
+  std::vector<std::unique_ptr<Chunk>> owned_;  // every chunk ever made
+  alignas(64) std::atomic<std::uint64_t> tail_{0};  // written by the producer only
+  std::atomic<std::uint64_t> dropped_{0};
+  alignas(64) std::atomic<std::uint64_t> head_{0};  // written by the drainer only
+  std::mutex drain_mu_;                              // one drainer at a time
 };
 
 }  // namespace poollab::rt

@@ -4,7 +4,9 @@
 //   rt::Timer t(1'000'000); t.stop();
 #pragma once
 
+#include <functional>
 #include <memory>
+#include <string>
 
 #include "poollab/runtime/chan.hpp"
 
@@ -41,6 +43,22 @@ class Ticker {
 
  private:
   Chan<Nanos> c_;
+  std::shared_ptr<detail::TimerState> s_;
+};
+
+// time.AfterFunc: once `d` has passed, runs `fn` in a goroutine of its own, started
+// then (not before, as in Go: a pending AfterFunc is a timer, not a parked goroutine).
+// Destroying the handle does not cancel it; stop() does.
+//
+//   rt::AfterFunc t(1'000'000'000, "main.main.func1", [] { /* ... */ });
+//   if (t.stop()) { /* fn will not run */ }
+class AfterFunc {
+ public:
+  AfterFunc(Nanos d, std::string function, std::function<void()> fn);
+  bool stop();            // true if it stopped the timer before fn started
+  bool reset(Nanos d);    // re-arm; true if the timer was still pending
+
+ private:
   std::shared_ptr<detail::TimerState> s_;
 };
 
