@@ -123,6 +123,7 @@ void PoolView::draw(FrameContext& ctx) {
   const float L = line_;
   const float gap = 2.2f * L;
   width_scale_ = 1.0f;
+  max_slots_ = kMaxSlots;
   const float pad = 0.5f * L;
   float y = origin.y;
   float content_w = avail.x;
@@ -164,6 +165,11 @@ void PoolView::draw(FrameContext& ctx) {
     const float min_gaps = (columns - 1) * 1.2f * L;
     for (int i = 0; i < 3 && need + min_gaps > avail.x && width_scale_ > 0.45f; ++i) {
       width_scale_ = std::max(0.45f, width_scale_ * (avail.x - min_gaps) / need);
+      measure();
+    }
+    // Still too wide: long buffers show fewer slots (the rest as "+N") before a scrollbar appears.
+    while (need + min_gaps > avail.x && max_slots_ > 3) {
+      max_slots_ = std::max(3, max_slots_ - 2);
       measure();
     }
     auto stack_h = [&](std::size_t k) { return k == 0 ? 0.0f : k * side_box.y + (k - 1) * cell_gap; };
@@ -436,8 +442,11 @@ float PoolView::slot_width(ObjId id) const {
   const float L = line_;
   float widest = 0;
   if (const rt::ChannelInfo* c = chan_info(id)) {
-    for (std::size_t i = 0; i < c->buffer.size() && i < static_cast<std::size_t>(kMaxSlots); ++i)
+    for (std::size_t i = 0; i < c->buffer.size() && i < static_cast<std::size_t>(max_slots_); ++i)
       widest = std::max(widest, ImGui::CalcTextSize(c->buffer[i].c_str()).x);
+    const std::size_t shown = std::min<std::size_t>(c->cap, static_cast<std::size_t>(max_slots_));
+    if (shown > 0 && c->buffer.size() > shown)  // the last slot reads "+N"
+      widest = std::max(widest, ImGui::CalcTextSize(("+" + std::to_string(c->buffer.size() - shown + 1)).c_str()).x);
   }
   return std::clamp(widest + 0.6f * L, 2.2f * L * width_scale_, std::max(2.2f, 6.0f * width_scale_) * L);
 }
@@ -450,7 +459,7 @@ ImVec2 PoolView::channel_size(ObjId id) const {
     if (const viz::ChannelTrack* t = model_->channel(id)) cap = static_cast<std::size_t>(t->cap_seen);
   }
   const float slot_w = slot_width(id);
-  int slots = static_cast<int>(std::min<std::size_t>(cap, kMaxSlots));
+  int slots = static_cast<int>(std::min<std::size_t>(cap, static_cast<std::size_t>(max_slots_)));
   float w = slots == 0 ? 3.2f * L : slots * slot_w;
   std::size_t waiting = 0;
   if (c) waiting = std::min(kMaxWaiters + 1, std::max(c->senders.size(), c->receivers.size()));
@@ -459,7 +468,12 @@ ImVec2 PoolView::channel_size(ObjId id) const {
   // Wide enough for its title ("jobs  12/64", "chan#2 (unbuffered)"), which is centred over it.
   const std::string name = layout_.channel_name(*model_, id);
   const float title_w = ImGui::CalcTextSize((name + (cap == 0 ? " (unbuffered)" : "  000/000")).c_str()).x;
-  return ImVec2(std::max({w, 7.0f * L * width_scale_, title_w}), h);
+  // Room under the slots for the "N slots" caption beside the closed badge.
+  const float caption_w = cap > static_cast<std::size_t>(slots)
+                              ? ImGui::CalcTextSize((std::to_string(cap) + " slots").c_str()).x +
+                                    ImGui::CalcTextSize("closed").x + 1.0f * L
+                              : 0.0f;
+  return ImVec2(std::max({w, 7.0f * L * width_scale_, title_w, caption_w}), h);
 }
 
 void PoolView::draw_channel(FrameContext& ctx, ObjId id, ImVec2 pos) {
@@ -473,7 +487,7 @@ void PoolView::draw_channel(FrameContext& ctx, ObjId id, ImVec2 pos) {
   const std::size_t len = c ? c->buffer.size() : 0;
   const ImVec2 size = channel_size(id);
   const float slot_w = slot_width(id);
-  const int slots = static_cast<int>(std::min<std::size_t>(cap, kMaxSlots));
+  const int slots = static_cast<int>(std::min<std::size_t>(cap, static_cast<std::size_t>(max_slots_)));
   const float body_w = slots == 0 ? 3.2f * L : slots * slot_w;
   const float bx = pos.x + (size.x - body_w) * 0.5f;
   const float by = pos.y + L + 2;
@@ -495,7 +509,8 @@ void PoolView::draw_channel(FrameContext& ctx, ObjId id, ImVec2 pos) {
   if (closed) {
     const char* badge = "closed";
     ImVec2 bs = ImGui::CalcTextSize(badge);
-    ImVec2 b0(bmax.x - bs.x - 6, bmax.y + 2);
+    const bool captioned = slots > 0 && cap > static_cast<std::size_t>(slots);  // "N slots" sits at the left
+    ImVec2 b0((captioned ? std::max(bmax.x, pos.x + size.x) : bmax.x) - bs.x - 6, bmax.y + 2);
     dl->AddRectFilled(b0, ImVec2(b0.x + bs.x + 6, b0.y + L), th.colour(StateColour::BlockedSync), 3.0f);
     dl->AddText(ImVec2(b0.x + 3, b0.y), IM_COL32(255, 255, 255, 255), badge);
   }
@@ -521,7 +536,7 @@ void PoolView::draw_channel(FrameContext& ctx, ObjId id, ImVec2 pos) {
     if (cap > static_cast<std::size_t>(slots)) {
       char more[32];
       std::snprintf(more, sizeof more, "%zu slots", cap);
-      dl->AddText(ImVec2(bmin.x, bmax.y + 2), th.text_dim, more);
+      dl->AddText(ImVec2(std::min(bmin.x, pos.x), bmax.y + 2), th.text_dim, more);
     }
   }
 

@@ -80,6 +80,7 @@ class PoolView {
   std::uint64_t caps_generation_ = 0;
   float line_ = 13.0f;  // text line height this frame
   float width_scale_ = 1.0f;  // < 1 when the pool row is squeezed
+  int max_slots_ = 10;        // buffer slots drawn per channel; fewer when the pool row is squeezed
 };
 
 }  // namespace poollab::gui

@@ -49,7 +49,7 @@ std::shared_ptr<ContextState> child_of(const std::shared_ptr<ContextState>& pare
   auto s = std::make_shared<ContextState>();
   s->core = g.core->shared_from_this();
   s->id = s->core->next_obj++;
-  s->done = Chan<Unit>(0);
+  s->done = Chan<Unit>(0, "ctx.Done()");  // how the pool view and event log name it
   s->parent = parent;
   std::lock_guard lk(s->core->mu);
   if (parent) {
