@@ -99,6 +99,18 @@ void wake_token(std::atomic<std::uint32_t>& token) {
   if (token.exchange(1, std::memory_order_acq_rel) == 2) futex(&token, FUTEX_WAKE_PRIVATE, 1);
 }
 
+// As wake_token, with the runtime lock held: a spinning waiter sees the token at once;
+// a sleeping one is woken by flush_pending_wakes when this thread unlocks.
+void wake_token_after_unlock(std::atomic<std::uint32_t>& token) {
+  if (token.exchange(1, std::memory_order_acq_rel) != 2) return;
+  PendingWakes& p = pending_wakes;
+  if (p.count == PendingWakes::kMax) {
+    futex(&token, FUTEX_WAKE_PRIVATE, 1);
+    return;
+  }
+  p.tokens[p.count++] = &token;
+}
+
 std::uint64_t env_fault_seed() {
   const char* v = std::getenv("POOLLAB_FAULT_INJECTION");
   if (!v || !*v) return 0;
@@ -106,6 +118,15 @@ std::uint64_t env_fault_seed() {
 }
 
 }  // namespace
+
+constinit thread_local PendingWakes pending_wakes{};
+
+// Tokens belong to goroutines, which live as long as their Core: still valid here.
+void flush_pending_wakes() {
+  PendingWakes& p = pending_wakes;
+  for (int i = 0; i < p.count; ++i) futex(p.tokens[i], FUTEX_WAKE_PRIVATE, 1);
+  p.count = 0;
+}
 
 void RtMutex::lock_slow() {
   for (int i = 0; i < 200; ++i) {
@@ -215,7 +236,7 @@ void Core::ready(G* g) {
   g->waiting_on = 0;
   g->select_on.clear();
   ++running;
-  wake_token(g->token);
+  wake_token_after_unlock(g->token);
 }
 
 void Core::freeze(G* g, std::unique_lock<RtMutex>& lk) {
@@ -290,7 +311,7 @@ void Core::release(G* g) {
   ++steps;
   ++g->steps;
   choices.push_back(g->id);
-  wake_token(g->token);
+  wake_token_after_unlock(g->token);
 }
 
 G* Core::pick_next() {

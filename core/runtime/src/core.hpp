@@ -29,6 +29,16 @@ namespace poollab::rt::detail {
 // runtime lock does); a plain std::mutex would put it to sleep at once and pay a
 // futex wake-up of microseconds on every contended channel operation.
 // Lockable, so std::unique_lock and std::condition_variable_any work with it.
+// Futex wake-ups owed by this thread, made once it releases the runtime lock: a wake
+// is a system call of microseconds, and made under the lock it would hold everyone up.
+struct PendingWakes {
+  static constexpr int kMax = 16;
+  std::atomic<std::uint32_t>* tokens[kMax];
+  int count;
+};
+extern constinit thread_local PendingWakes pending_wakes;
+void flush_pending_wakes();
+
 class RtMutex {
  public:
   void lock() {
@@ -41,6 +51,8 @@ class RtMutex {
   }
   void unlock() {
     if (state_.exchange(0, std::memory_order_release) == 2) wake_one();
+    if (pending_wakes.count) [[unlikely]]
+      flush_pending_wakes();
   }
 
  private:

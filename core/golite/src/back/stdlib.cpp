@@ -364,8 +364,12 @@ void Machine::call_stdlib(Member m, const CallExpr* call, Value* a, size_t n, Va
         callee.k = Callee::K::FuncValue;
         callee.func = a[1];
         std::string name = callee.name();
-        std::shared_ptr<Interp> in = in_;
-        tobj->after_func = std::make_unique<rt::AfterFunc>(a[0].i, std::move(name), [in, callee]() {
+        // Weak: a timer that never fires must not keep the run alive (the program's
+        // own goroutines do that while it can still fire).
+        std::weak_ptr<Interp> weak = in_;
+        tobj->after_func = std::make_unique<rt::AfterFunc>(a[0].i, std::move(name), [weak, callee]() {
+          std::shared_ptr<Interp> in = weak.lock();
+          if (!in) return;
           Machine mm(in);
           std::vector<Value> none;
           mm.run_goroutine(callee, none);
