@@ -64,6 +64,23 @@ std::shared_ptr<TimerState> make_timer(Nanos d, Nanos period) {
   return s;
 }
 
+// Timer.Stop: true if the timer was still pending.
+bool stop_timer(TimerState& s) {
+  std::lock_guard lk(s.core->mu);
+  if (!s.timer) return false;
+  bool was = s.core->cancel_timer(s.timer);
+  s.timer = 0;
+  return was;
+}
+
+// Timer.Reset: re-arm for d from now; true if the timer was still pending.
+bool reset_timer(const std::shared_ptr<TimerState>& s, Nanos d) {
+  std::lock_guard lk(s->core->mu);
+  bool was = s->timer && s->core->cancel_timer(s->timer);
+  arm_locked(*s->core, s, s->core->now_locked() + std::max<Nanos>(d, 0));
+  return was;
+}
+
 }  // namespace
 }  // namespace detail
 
@@ -88,20 +105,8 @@ Timer::~Timer() {
   s_->timer = 0;
 }
 
-bool Timer::stop() {
-  std::lock_guard lk(s_->core->mu);
-  if (!s_->timer) return false;
-  bool was = s_->core->cancel_timer(s_->timer);
-  s_->timer = 0;
-  return was;
-}
-
-bool Timer::reset(Nanos d) {
-  std::lock_guard lk(s_->core->mu);
-  bool was = s_->timer && s_->core->cancel_timer(s_->timer);
-  detail::arm_locked(*s_->core, s_, s_->core->now_locked() + std::max<Nanos>(d, 0));
-  return was;
-}
+bool Timer::stop() { return detail::stop_timer(*s_); }
+bool Timer::reset(Nanos d) { return detail::reset_timer(s_, d); }
 
 AfterFunc::AfterFunc(Nanos d, std::string function, std::function<void()> fn) {
   detail::G& g = detail::require_g("time.AfterFunc");
@@ -114,20 +119,8 @@ AfterFunc::AfterFunc(Nanos d, std::string function, std::function<void()> fn) {
   detail::arm_locked(*g.core, s_, g.core->now_locked() + std::max<Nanos>(d, 0));
 }
 
-bool AfterFunc::stop() {
-  std::lock_guard lk(s_->core->mu);
-  if (!s_->timer) return false;
-  bool was = s_->core->cancel_timer(s_->timer);
-  s_->timer = 0;
-  return was;
-}
-
-bool AfterFunc::reset(Nanos d) {
-  std::lock_guard lk(s_->core->mu);
-  bool was = s_->timer && s_->core->cancel_timer(s_->timer);
-  detail::arm_locked(*s_->core, s_, s_->core->now_locked() + std::max<Nanos>(d, 0));
-  return was;
-}
+bool AfterFunc::stop() { return detail::stop_timer(*s_); }
+bool AfterFunc::reset(Nanos d) { return detail::reset_timer(s_, d); }
 
 Ticker::Ticker(Nanos period) {
   if (period <= 0) throw Panic("non-positive interval for NewTicker");
