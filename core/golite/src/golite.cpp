@@ -77,6 +77,7 @@ void start(const Program& program, rt::Runtime& runtime, RunOptions options) {
   interp->stack_limit = std::min<size_t>(interp->stack_limit, 4u << 20);
 #endif
   interp->rng.seed(cfg.seed);
+  interp->map_rng.seed(cfg.seed ^ 0x6d61705f72616e67ull);
   interp->ctx_canceled = Value::of_obj(native_types().error_string, new ErrObj(rt::kContextCanceled));
   interp->ctx_deadline = Value::of_obj(native_types().error_string, new ErrObj(rt::kDeadlineExceeded));
   runtime.start("main.main", [interp] {

@@ -835,6 +835,10 @@ Ctl Machine::exec_range(const RangeStmt* s) {
       std::vector<Value> keys;
       keys.reserve(mo->m.size());
       for (auto& kv : mo->m) keys.push_back(kv.first);
+      if (keys.size() > 1) {  // Go starts each range over a map at a random place
+        std::lock_guard lk(I.rand_mu);
+        std::rotate(keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(I.map_rng() % keys.size()), keys.end());
+      }
       for (const Value& k : keys) {
         auto it = mo->m.find(k);
         if (it == mo->m.end()) continue;

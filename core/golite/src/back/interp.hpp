@@ -41,6 +41,7 @@ struct Interp {
 
   std::mutex rand_mu;
   std::mt19937_64 rng;
+  std::mt19937_64 map_rng;  // where each range over a map starts (apart from math/rand's stream)
 
   std::mutex sim_mu;
   int64_t sim_min = 100'000'000, sim_max = 500'000'000, sim_fail = 0;
