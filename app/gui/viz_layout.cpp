@@ -247,16 +247,34 @@ PoolLayout derive_layout(const Roles& roles, const Model& model, const rt::Snaps
     }
   }
 
-  // Everything else: live goroutines in no role, channels in no role.
-  for (const Known& k : gs) {
-    if (!k.live || contains(out.producers, k.id) || is_worker(k.id) || contains(out.consumers, k.id))
-      continue;
+  // Everything else: live goroutines in no role, channels in no role. Without a pool
+  // row (no workers, no jobs channel) producers, consumers and results are drawn here
+  // too, producers first.
+  const bool has_pool = !out.workers.empty() || out.jobs != 0;
+  auto in_pool_row = [&](GoId id) {
+    return has_pool && (contains(out.producers, id) || contains(out.consumers, id));
+  };
+  std::unordered_map<GoId, bool> live;
+  for (const Known& k : gs) live.emplace(k.id, k.live);
+  std::vector<GoId> ordered;
+  std::unordered_set<GoId> placed;
+  auto add = [&](GoId id) {
+    if (placed.insert(id).second) ordered.push_back(id);
+  };
+  if (!has_pool) {
+    for (GoId id : out.producers) add(id);
+    for (GoId id : out.consumers) add(id);
+  }
+  for (const Known& k : gs) add(k.id);
+  for (GoId id : ordered) {
+    auto l = live.find(id);
+    if (l == live.end() || !l->second || in_pool_row(id) || is_worker(id)) continue;
     bool in_stage = false;
-    for (const auto& st : out.stages) in_stage = in_stage || contains(st.goroutines, k.id);
-    if (!in_stage) out.others.push_back(k.id);
+    for (const auto& st : out.stages) in_stage = in_stage || contains(st.goroutines, id);
+    if (!in_stage) out.others.push_back(id);
   }
   for (ObjId id : chans) {
-    if (id == out.jobs || id == out.results || id == out.semaphore) continue;
+    if (id == out.semaphore || (has_pool && (id == out.jobs || id == out.results))) continue;
     bool in_stage = false;
     for (const auto& st : out.stages) in_stage = in_stage || st.out == id;
     if (!in_stage) out.other_channels.push_back(id);

@@ -70,6 +70,7 @@ void Model::note_snapshot(const rt::Snapshot& snap) {
       it->second = c.name;
     }
   }
+  for (const auto& [id, name] : snap.gone_channel_names) chan_names_.try_emplace(id, name);
   for (const rt::GoroutineInfo& g : snap.goroutines) {
     auto it = lane_index_.find(g.id);
     if (it != lane_index_.end() && lanes_[it->second].function.empty()) lanes_[it->second].function = g.function;

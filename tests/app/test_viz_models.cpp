@@ -297,6 +297,31 @@ TEST_CASE("pipeline stages from roles, each with the channel it sends downstream
   CHECK(l.other_channels.empty());
 }
 
+TEST_CASE("without a pool row, producers and consumers are drawn with the others, producers first" *
+          doctest::timeout(10)) {
+  History h;
+  h.start(1, "main.main").start(2, "main.source").start(3, "main.source").start(4, "main.logger");
+  viz::Model m;
+  m.update(h.events);
+  viz::Roles roles;
+  roles.producers = {"source"};
+  roles.consumers = {"main"};
+  viz::PoolLayout l = viz::derive_layout(roles, m, named_channels({{7, "fast"}, {8, "slow"}}));
+  CHECK(l.workers.empty());
+  CHECK(l.jobs == 0);
+  CHECK(l.others == std::vector<rt::GoId>{2, 3, 1, 4});
+  CHECK(l.other_channels == std::vector<rt::ObjId>{7, 8});
+}
+
+TEST_CASE("a channel already gone keeps the name a snapshot reported for it" * doctest::timeout(10)) {
+  viz::Model m;
+  rt::Snapshot snap;
+  snap.gone_channel_names = {{5, "fast"}};
+  m.note_snapshot(snap);
+  CHECK(m.channel_name(5) == "fast");
+  CHECK(m.channel_name(6) == "chan#6");
+}
+
 TEST_CASE("state colours follow Go's wait reasons" * doctest::timeout(10)) {
   rt::GoroutineInfo g;
   g.state = rt::GState::Blocked;

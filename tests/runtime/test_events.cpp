@@ -160,3 +160,16 @@ TEST_CASE("a live snapshot mid-run is consistent" * doctest::timeout(30)) {
   }
   r.abort();
 }
+
+TEST_CASE("a snapshot still names the channels already gone (the most recent 256)" * doctest::timeout(30)) {
+  rt::Runtime r;
+  r.start("main.main", [] {
+    for (int i = 0; i < 300; ++i) Chan<int> c(0, "short-lived-" + std::to_string(i));
+    Chan<int> unnamed(0);
+  });
+  REQUIRE(r.wait().kind == rt::OutcomeKind::Completed);
+  rt::Snapshot s = r.snapshot();
+  REQUIRE(s.gone_channel_names.size() == 256);
+  CHECK(s.gone_channel_names.front().second == "short-lived-44");
+  CHECK(s.gone_channel_names.back().second == "short-lived-299");
+}

@@ -159,7 +159,11 @@ void ChanCore::register_self() {
 
 void ChanCore::unregister() {
   std::lock_guard lk(core_->reg_mu);
-  core_->chans.erase(id_);
+  if (core_->chans.erase(id_) && !name_.empty()) {
+    auto& gone = core_->gone_chan_names;
+    gone.emplace_back(id_, name_);
+    if (gone.size() > Core::kGoneNames) gone.pop_front();
+  }
 }
 
 ChanCore::~ChanCore() { unregister(); }

@@ -846,6 +846,7 @@ Snapshot Runtime::snapshot() const {
   s.outcome = c.outcome;
   std::lock_guard rl(c.reg_mu);
   for (const auto& [id, ch] : c.chans) s.channels.push_back(detail::channel_info(*ch));
+  s.gone_channel_names.assign(c.gone_chan_names.begin(), c.gone_chan_names.end());
   for (const auto& [id, wg] : c.wgs) s.wait_groups.push_back(detail::wait_group_info(*wg));
   for (const auto& [id, m] : c.mutexes) s.mutexes.push_back(detail::mutex_info(*m));
   return s;

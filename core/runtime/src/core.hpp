@@ -203,6 +203,8 @@ class Core : public std::enable_shared_from_this<Core> {
   mutable std::mutex reg_mu;
   std::atomic<ObjId> next_obj{1};
   std::map<ObjId, ChanCore*> chans;
+  std::deque<std::pair<ObjId, std::string>> gone_chan_names;  // newest last, at most kGoneNames
+  static constexpr std::size_t kGoneNames = 256;
   std::map<ObjId, WaitGroupState*> wgs;
   std::map<ObjId, MutexState*> mutexes;
 

@@ -16,6 +16,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "poollab/runtime/errors.hpp"
@@ -141,6 +142,9 @@ struct Snapshot {
   bool quiescent = false;               // Serial: nobody is running; the gate waits for a choice
   std::vector<GoroutineInfo> goroutines;  // live ones, by id (finished ones are left out)
   std::vector<ChannelInfo> channels;    // by id
+  // Names of the most recent channels already gone (at most 256), so a view that
+  // missed a short-lived channel can still name it in the events it saw.
+  std::vector<std::pair<ObjId, std::string>> gone_channel_names;
   std::vector<WaitGroupInfo> wait_groups;
   std::vector<MutexInfo> mutexes;
   std::vector<GoId> at_gate;            // Serial: who may move next, by id
