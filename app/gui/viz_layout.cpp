@@ -118,7 +118,17 @@ bool contains(const std::vector<GoId>& v, GoId id) { return std::find(v.begin(),
 
 bool function_matches(std::string_view function, std::string_view role) {
   if (function.starts_with("main.")) function.remove_prefix(5);
-  return function == role;
+  if (function == role) return true;
+  // A method ("main.(*Pool).worker") answers to its own name too.
+  if (auto dot = function.rfind(")."); dot != std::string_view::npos) return function.substr(dot + 2) == role;
+  return false;
+}
+
+// A pipeline stage is its function or a closure it starts ("main.gen.func1" is stage "gen").
+bool stage_matches(std::string_view function, std::string_view stage) {
+  if (function_matches(function, stage)) return true;
+  if (function.starts_with("main.")) function.remove_prefix(5);
+  return function.starts_with(stage) && function.substr(stage.size()).starts_with(".func");
 }
 
 bool function_matches_any(std::string_view function, const std::vector<std::string>& roles) {
@@ -151,8 +161,9 @@ PoolLayout derive_layout(const Roles& roles, const Model& model, const rt::Snaps
   }
 
   // Jobs: named, else the channel most distinct non-main goroutines of one function receive from.
+  // Lessons that give roles name their pool's channels: nothing is guessed for them.
   out.jobs = channel_named(model, snap, chans, roles.jobs);
-  if (out.jobs == 0) {
+  if (out.jobs == 0 && !out.from_roles) {
     std::size_t best = 0;
     std::uint64_t best_traffic = 0;
     for (ObjId id : chans) {
@@ -188,7 +199,7 @@ PoolLayout derive_layout(const Roles& roles, const Model& model, const rt::Snaps
 
   // Results: named, else the channel the workers send on most.
   out.results = channel_named(model, snap, chans, roles.results);
-  if (out.results == 0 && !out.workers.empty()) {
+  if (out.results == 0 && !out.workers.empty() && !out.from_roles) {
     std::uint64_t best = 0;
     for (ObjId id : chans) {
       if (id == out.jobs || id == out.semaphore) continue;
@@ -227,7 +238,7 @@ PoolLayout derive_layout(const Roles& roles, const Model& model, const rt::Snaps
     PoolLayout::Stage st;
     st.function = "main." + stage_name;
     for (const Known& k : gs)
-      if (function_matches(k.function, stage_name)) st.goroutines.push_back(k.id);
+      if (stage_matches(k.function, stage_name)) st.goroutines.push_back(k.id);
     std::uint64_t best = 0;
     for (ObjId id : chans) {
       std::uint64_t n = 0;

@@ -1,6 +1,7 @@
 // Goroutines of golite programs are goroutines of the threaded runtime.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <mutex>
 #include <vector>
 
@@ -239,4 +240,34 @@ func main() {
   CHECK(std::find(lines.begin(), lines.end(), 6) != lines.end());
   CHECK(std::find(lines.begin(), lines.end(), 7) != lines.end());
   CHECK(std::find(lines.begin(), lines.end(), 8) != lines.end());
+}
+
+TEST_CASE("goroutines: channels are named after the variable or struct field that first holds them" *
+          doctest::timeout(30)) {
+  const char* src = R"(package main
+
+type pool struct {
+	tasks   chan int
+	results chan int
+}
+
+func main() {
+	jobs := make(chan int, 1)
+	p := &pool{tasks: make(chan int, 2), results: jobs}
+	q := pool{tasks: make(chan int)}
+	p.tasks <- 1
+	<-p.tasks
+	_ = q
+}
+)";
+  auto compiled = golite::compile(src);
+  REQUIRE(compiled.ok());
+  rt::Runtime runtime;
+  golite::start(*compiled.program, runtime);
+  REQUIRE(runtime.wait().kind == rt::OutcomeKind::Completed);
+  std::vector<std::string> names;
+  for (const auto& [id, name] : runtime.snapshot().gone_channel_names) names.push_back(name);
+  for (const auto& c : runtime.snapshot().channels) names.push_back(c.name);
+  std::sort(names.begin(), names.end());
+  CHECK(names == std::vector<std::string>{"jobs", "tasks", "tasks"});  // results keeps its first name, jobs
 }

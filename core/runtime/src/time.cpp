@@ -57,7 +57,7 @@ std::shared_ptr<TimerState> make_timer(Nanos d, Nanos period) {
   G& g = require_g("time.NewTimer");
   auto s = std::make_shared<TimerState>();
   s->core = g.core->shared_from_this();
-  s->c = Chan<Nanos>(1);
+  s->c = Chan<Nanos>(1, period > 0 ? "ticker.C" : "timer.C");  // how views name it
   s->period = period;
   std::lock_guard lk(g.core->mu);
   arm_locked(*g.core, s, g.core->now_locked() + std::max<Nanos>(d, 0));
@@ -87,7 +87,7 @@ bool reset_timer(const std::shared_ptr<TimerState>& s, Nanos d) {
 Chan<Nanos> after(Nanos d) {
   // The timer owns the channel until it fires; the caller's handle keeps it alive after.
   detail::G& g = detail::require_g("time.After");
-  Chan<Nanos> c(1);
+  Chan<Nanos> c(1, "time.After");
   std::lock_guard lk(g.core->mu);
   g.core->add_timer(g.core->now_locked() + std::max<Nanos>(d, 0), [c](detail::Core& core) {
     Nanos now = core.now_locked();

@@ -809,6 +809,7 @@ Value Machine::eval_composite(const CompositeLit* e) {
         size_t fi = i < e->indices.size() ? size_t(e->indices[i]) : i;
         assign_value(a->v[fi], eval_to(x, u->fields[fi].type));
       }
+      for (size_t fi = 0; fi < u->fields.size(); ++fi) name_object(a->v[fi], u->fields[fi].name);
     }
     auto* box = new BoxObj(std::move(inner));
     auto* p = new PtrObj(box, &box->v);
@@ -826,6 +827,7 @@ Value Machine::eval_composite(const CompositeLit* e) {
         size_t fi = i < e->indices.size() ? size_t(e->indices[i]) : i;
         assign_value(a->v[fi], eval_to(x, u->fields[fi].type));
       }
+      for (size_t fi = 0; fi < u->fields.size(); ++fi) name_object(a->v[fi], u->fields[fi].name);
       return v;
     }
     case Kind::Array:

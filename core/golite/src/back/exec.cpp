@@ -581,7 +581,7 @@ void Machine::store(const Expr* lhs, Value v) {
   assign_value(*p, v);
 }
 
-static void name_object(const Value& v, const std::string& name) {
+void name_object(const Value& v, const std::string& name) {
   if (!v.heap() || name.empty() || name == "_") return;
   switch (v.o->kind) {
     case ObjKind::Chan: {

@@ -52,6 +52,10 @@ struct Interp {
   Value ctx_canceled, ctx_deadline;
 };
 
+// Names a channel, WaitGroup or Mutex after the variable or field that first holds it
+// (what the pool view and the event log call it); a channel keeps its first name.
+void name_object(const Value& v, const std::string& name);
+
 enum class Ctl : uint8_t { Normal, Break, Continue, Return, Fallthrough };
 
 // What a call invokes: user code, a function value, a stdlib member or a builtin.

@@ -5,6 +5,7 @@
 #include <functional>
 
 #include "back/fmt.hpp"
+#include "poollab/golite/ast.hpp"
 #include "poollab/golite/stdlib_decls.hpp"
 
 namespace poollab::golite {
@@ -335,5 +336,15 @@ const NativeTypes& native_types() {
 }  // namespace poollab::golite
 
 namespace poollab::rt {
-std::string Describe<golite::Value>::str(const golite::Value& v) { return golite::fmt::format_v(v, nullptr); }
+std::string Describe<golite::Value>::str(const golite::Value& v) {
+  // What the pool view and event log show. fmt's %v of a func is its address, which
+  // tells a student nothing: a job that is a func shows as the func's name.
+  if (v.heap() && v.o->kind == golite::ObjKind::Func) {
+    const auto* f = static_cast<const golite::FuncObj*>(v.o);
+    if (f->info) return "func " + f->info->go_name;
+    if (!f->native_name.empty()) return "func " + f->native_name;
+    return "func";
+  }
+  return golite::fmt::format_v(v, nullptr);
+}
 }  // namespace poollab::rt
