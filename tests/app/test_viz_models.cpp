@@ -313,6 +313,23 @@ TEST_CASE("without a pool row, producers and consumers are drawn with the others
   CHECK(l.other_channels == std::vector<rt::ObjId>{7, 8});
 }
 
+TEST_CASE("roles match methods by name and pipeline stages by the closures they start" * doctest::timeout(10)) {
+  History h;
+  h.start(1, "main.main").start(2, "main.(*Pool).worker").start(3, "main.gen.func1").start(4, "main.square");
+  viz::Model m;
+  m.update(h.events);
+  viz::Roles pool_roles;
+  pool_roles.workers = {"worker"};
+  CHECK(viz::derive_layout(pool_roles, m, rt::Snapshot{}).workers == std::vector<rt::GoId>{2});
+  viz::Roles pipe_roles;
+  pipe_roles.stages = {"gen", "square"};
+  viz::PoolLayout l = viz::derive_layout(pipe_roles, m, rt::Snapshot{});
+  REQUIRE(l.stages.size() == 2);
+  CHECK(l.stages[0].goroutines == std::vector<rt::GoId>{3});
+  CHECK(l.stages[1].goroutines == std::vector<rt::GoId>{4});
+  CHECK(l.jobs == 0);  // roles were given: no pool is guessed
+}
+
 TEST_CASE("a channel already gone keeps the name a snapshot reported for it" * doctest::timeout(10)) {
   viz::Model m;
   rt::Snapshot snap;
