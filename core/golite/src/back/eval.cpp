@@ -70,7 +70,8 @@ Value Machine::eval_to_slow(const Expr* e, const Type* target) {
 }
 
 void Machine::runtime_panic(const std::string& text) {
-  Value v = Value::of_obj(native_types().runtime_error, new ErrObj("runtime error: " + text));
+  // The recoverable error's text is the first line; the signal line is only in the crash report.
+  Value v = Value::of_obj(native_types().runtime_error, new ErrObj("runtime error: " + text.substr(0, text.find('\n'))));
   throw rt::Panic("runtime error: " + text, std::any(v));
 }
 
@@ -756,16 +757,16 @@ Value Machine::eval_selector(const SelectorExpr* e) {
       Value x = eval(e->x);
       if (x.tb == 0) nil_deref(*this);
       const Type* it = e->x->type->underlying();
-      const Method* m = fmt::find_dyn_method(x.type(), it->imethods[size_t(e->method_index)].name);
+      std::vector<int> path;
+      const Method* m = fmt::find_dyn_method(x.type(), it->imethods[size_t(e->method_index)].name, &path);
       auto* f = new FuncObj();
       f->bound = true;
       if (m && m->decl) {
         f->info = &m->decl->info;
         f->body = m->decl->body;
-        bool is_ptr = x.type()->kind == Kind::Pointer;
-        f->recv = (!m->pointer_recv && is_ptr) ? copy_value(deref(x)) : x;
+        f->recv = method_receiver(x, *m, path);
       } else {
-        f->recv = x;
+        f->recv = m && !path.empty() ? method_receiver(x, *m, path) : x;
         f->member = m ? m->member : -1;
       }
       return Value::of_obj(e->type, f);

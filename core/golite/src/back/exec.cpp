@@ -167,13 +167,37 @@ void Machine::run_goroutine(const Callee& c, std::vector<Value>& args) {
   fr_ = nullptr;
 }
 
-bool Machine::call_string_method(const Value& recv, const Method& m, std::string& out) {
-  if (!m.decl) return false;
-  Value r = recv;
-  if (!m.pointer_recv && recv.tb && recv.type()->kind == Kind::Pointer) {
-    if (!recv.heap()) return false;
-    r = copy_value(deref(recv));
+Value Machine::method_receiver(const Value& x, const Method& m, const std::vector<int>& path) {
+  const bool is_ptr = x.tb && x.type()->kind == Kind::Pointer;
+  if (path.empty()) return (!m.pointer_recv && is_ptr) ? copy_value(deref(x)) : x;
+  Value cur = x;  // a struct value (sharing its storage) or a pointer to one
+  for (size_t k = 0; k < path.size(); ++k) {
+    Value holder = cur.tb && cur.type()->kind == Kind::Pointer ? deref(cur) : cur;
+    if (!holder.heap())
+      runtime_panic(
+          "invalid memory address or nil pointer dereference\n[signal SIGSEGV: segmentation violation code=0x1 "
+          "addr=0x0 pc=0x0]");
+    auto* agg = static_cast<AggObj*>(holder.o);
+    Value& field = agg->v[size_t(path[k])];
+    const bool field_ptr = field.tb && field.type()->kind == Kind::Pointer;
+    if (k + 1 < path.size()) {
+      cur = field;
+      continue;
+    }
+    if (field_ptr) return m.pointer_recv ? field : copy_value(deref(field));
+    if (!m.pointer_recv) return copy_value(field);
+    // A pointer to the embedded field, keeping its struct's storage alive.
+    return Value::of_obj(I.prog.checked->types->pointer_to(field.type()), new PtrObj(agg, &field));
   }
+  return x;
+}
+
+bool Machine::call_string_method(const Value& recv, const Method& m, const std::vector<int>& path,
+                                 std::string& out) {
+  if (!m.decl) return false;
+  if (recv.tb && recv.type()->kind == Kind::Pointer && !recv.heap() && (!m.pointer_recv || !path.empty()))
+    return false;
+  Value r = method_receiver(recv, m, path);
   Value result;
   Frame top;
   Value dummy[1];
@@ -430,18 +454,18 @@ Callee Machine::callee_of(const CallExpr* call, std::vector<Value>& args) {
         }
         const Type* it = sel->x->type->underlying();
         const std::string& name = it->imethods[size_t(sel->method_index)].name;
-        const Method* m = fmt::find_dyn_method(x.type(), name);
+        std::vector<int> path;
+        const Method* m = fmt::find_dyn_method(x.type(), name, &path);
         if (!m) throw rt::Panic("golite: method " + name + " not found on " + fmt::type_name(x.type()));
         if (m->member >= 0) {
           c.k = Callee::K::Stdlib;
           c.member = static_cast<Member>(m->member);
-          args.push_back(x);
+          args.push_back(path.empty() ? x : method_receiver(x, *m, path));
         } else {
           c.k = Callee::K::User;
           c.fi = &m->decl->info;
           c.body = m->decl->body;
-          bool is_ptr = x.type()->kind == Kind::Pointer;
-          args.push_back((!m->pointer_recv && is_ptr) ? copy_value(deref(x)) : x);
+          args.push_back(method_receiver(x, *m, path));
         }
         eval_args(call, 1, args);
         return c;

@@ -402,16 +402,12 @@ static std::string type_name_inner(const std::string& s) {
   return out;
 }
 
-const Method* find_dyn_method(const Type* t, std::string_view name) {
-  if (!t) return nullptr;
-  if (t->kind == Kind::Pointer && t->elem && t->elem->kind == Kind::Named) {
-    for (const Method& m : t->elem->methods)
-      if (m.name == name) return &m;
-  } else if (t->kind == Kind::Named) {
-    for (const Method& m : t->methods)
-      if (m.name == name && !m.pointer_recv) return &m;
-  }
-  return nullptr;
+const Method* find_dyn_method(const Type* t, std::string_view name, std::vector<int>* path) {
+  if (!t || (t->kind != Kind::Named && !(t->kind == Kind::Pointer && t->elem && t->elem->kind == Kind::Named)))
+    return nullptr;
+  std::vector<int> local;
+  const Method* m = lookup_method(t, name, path ? path : &local);
+  return m;
 }
 
 namespace {
@@ -439,10 +435,10 @@ bool native_string_method(const Value& v, const Method& m, std::string& out) {
   }
 }
 
-bool call_method(const Value& v, const Method& m, Hooks* hooks, std::string& out) {
-  if (m.member >= 0) return native_string_method(v, m, out);
+bool call_method(const Value& v, const Method& m, const std::vector<int>& path, Hooks* hooks, std::string& out) {
+  if (m.member >= 0) return path.empty() && native_string_method(v, m, out);
   if (!m.sig || !m.sig->params.empty() || m.sig->results.size() != 1 || !m.sig->results[0]->is_string()) return false;
-  return hooks && hooks->call_string_method(v, m, out);
+  return hooks && hooks->call_string_method(v, m, path, out);
 }
 
 struct Printer {
@@ -469,11 +465,12 @@ struct Printer {
   // handleMethods: Error() / String() for the verbs that print strings.
   bool handle_methods(const Value& v, char verb, const Spec& sp) {
     if (!(verb == 'v' || verb == 's' || verb == 'x' || verb == 'X' || verb == 'q')) return false;
-    const Method* m = find_dyn_method(v.type(), "Error");
-    if (!m) m = find_dyn_method(v.type(), "String");
+    std::vector<int> path;
+    const Method* m = find_dyn_method(v.type(), "Error", &path);
+    if (!m) m = find_dyn_method(v.type(), "String", &path);
     if (!m) return false;
     std::string text;
-    if (!call_method(v, *m, hooks, text)) return false;
+    if (!call_method(v, *m, path, hooks, text)) return false;
     fmt_string(text, verb, sp);
     return true;
   }
@@ -809,15 +806,17 @@ std::string sprintf(std::string_view f, const Value* args, size_t n, Hooks* hook
 }
 
 bool error_text(const Value& v, Hooks* hooks, std::string& out) {
-  const Method* m = find_dyn_method(v.type(), "Error");
-  return m && call_method(v, *m, hooks, out);
+  std::vector<int> path;
+  const Method* m = find_dyn_method(v.type(), "Error", &path);
+  return m && call_method(v, *m, path, hooks, out);
 }
 
 std::string panic_text(const Value& v, Hooks* hooks) {
   if (v.tb == 0) return "nil";
   std::string s;
   if (error_text(v, hooks, s)) return s;
-  if (const Method* m = find_dyn_method(v.type(), "String"); m && call_method(v, *m, hooks, s)) return s;
+  std::vector<int> path;
+  if (const Method* m = find_dyn_method(v.type(), "String", &path); m && call_method(v, *m, path, hooks, s)) return s;
   const Type* t = v.type();
   Kind k = t->ukind();
   std::string plain;

@@ -15,7 +15,9 @@ namespace poollab::golite::fmt {
 struct Hooks {
   virtual ~Hooks() = default;
   // Call the niladic string-returning method `m` on `recv`; false if it cannot be called.
-  virtual bool call_string_method(const Value& recv, const Method& m, std::string& out) = 0;
+  // Calls m (promoted through the embedded fields `path` when not empty) on recv.
+  virtual bool call_string_method(const Value& recv, const Method& m, const std::vector<int>& path,
+                                  std::string& out) = 0;
 };
 
 std::string sprint(const Value* args, size_t n, Hooks* hooks);
@@ -34,6 +36,8 @@ std::string print_builtin(const Value& v);
 bool error_text(const Value& v, Hooks* hooks, std::string& out);
 
 // A method of dynamic type t by name, as an interface call would find it.
-const Method* find_dyn_method(const Type* t, std::string_view name);
+// The method `name` of a dynamic type's method set (promoted ones too: `path` gets the
+// embedded fields to walk; Machine::method_receiver walks them).
+const Method* find_dyn_method(const Type* t, std::string_view name, std::vector<int>* path = nullptr);
 
 }  // namespace poollab::golite::fmt

@@ -97,7 +97,12 @@ class Machine final : public fmt::Hooks {
   void run_main();
   void run_goroutine(const Callee& c, std::vector<Value>& args);
 
-  bool call_string_method(const Value& recv, const Method& m, std::string& out) override;
+  bool call_string_method(const Value& recv, const Method& m, const std::vector<int>& path,
+                          std::string& out) override;
+  // The receiver to pass when calling m on x: x itself, its pointee for a value method
+  // called through a pointer, or the embedded field reached by `path` (a pointer to it
+  // for pointer methods) when m is promoted.
+  Value method_receiver(const Value& x, const Method& m, const std::vector<int>& path);
 
   // ---- used by the standard library ----
   Interp& in() { return *in_; }

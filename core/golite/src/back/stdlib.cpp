@@ -512,9 +512,10 @@ void Machine::call_stdlib(Member m, const CallExpr* call, Value* a, size_t n, Va
       if (e.heap() && e.o->kind == ObjKind::Err && !static_cast<ErrObj*>(e.o)->wrapped.empty()) {
         out[0] = static_cast<ErrObj*>(e.o)->wrapped[0];
       } else if (e.tb) {
-        const Method* um = fmt::find_dyn_method(e.type(), "Unwrap");
+        std::vector<int> path;
+        const Method* um = fmt::find_dyn_method(e.type(), "Unwrap", &path);
         if (um && um->decl) {
-          Value r = e;
+          Value r = method_receiver(e, *um, path);
           call_user(um->decl->info, um->decl->body, nullptr, &r, 1, out, 1);
         }
       }
@@ -555,10 +556,10 @@ void Machine::call_stdlib(Member m, const CallExpr* call, Value* a, size_t n, Va
           auto& w = static_cast<ErrObj*>(e.o)->wrapped;
           for (auto it = w.rbegin(); it != w.rend(); ++it) todo.push_back(*it);
         } else {
-          const Method* um = fmt::find_dyn_method(e.type(), "Unwrap");
+          std::vector<int> path;
+          const Method* um = fmt::find_dyn_method(e.type(), "Unwrap", &path);
           if (um && um->decl && um->sig && um->sig->results.size() == 1) {
-            Value r = e;
-            if (!um->pointer_recv && r.type()->kind == Kind::Pointer) r = copy_value(deref(r));
+            Value r = method_receiver(e, *um, path);
             Value next;
             call_user(um->decl->info, um->decl->body, nullptr, &r, 1, &next, 1);
             todo.push_back(next);

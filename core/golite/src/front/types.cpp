@@ -404,6 +404,45 @@ bool identical_impl(const Type* a, const Type* b, int depth) {
 
 bool identical(const Type* a, const Type* b) { return identical_impl(a, b, 0); }
 
+const Method* lookup_method(const Type* t, std::string_view name, std::vector<int>* path, bool* wrong_pointer) {
+  if (wrong_pointer) *wrong_pointer = false;
+  if (!t) return nullptr;
+  struct Cand {
+    const Type* type;    // a named or struct type (never a pointer)
+    bool addressable;    // reached through a pointer: pointer-receiver methods are in the set
+    std::vector<int> path;
+  };
+  const bool start_ptr = t->kind == Kind::Pointer && t->elem;
+  std::vector<Cand> level{{start_ptr ? t->elem : t, start_ptr, {}}};
+  for (int depth = 0; depth < 8 && !level.empty(); ++depth) {
+    std::vector<Cand> next;
+    for (const Cand& c : level) {
+      if (c.type->kind == Kind::Named) {
+        if (const Method* m = c.type->find_method(name)) {
+          if (m->pointer_recv && !c.addressable) {
+            if (wrong_pointer) *wrong_pointer = true;
+            return nullptr;
+          }
+          if (path) *path = c.path;
+          return m;
+        }
+      }
+      const Type* u = c.type->underlying();
+      if (!u || u->kind != Kind::Struct) continue;
+      for (size_t i = 0; i < u->fields.size(); ++i) {
+        const Field& f = u->fields[i];
+        if (!f.embedded || !f.type) continue;
+        const bool ptr = f.type->kind == Kind::Pointer && f.type->elem;
+        Cand n{ptr ? f.type->elem : f.type, ptr || c.addressable, c.path};
+        n.path.push_back(static_cast<int>(i));
+        next.push_back(std::move(n));
+      }
+    }
+    level = std::move(next);
+  }
+  return nullptr;
+}
+
 bool implements(const Type* t, const Type* iface, std::string* missing, bool* wrong_pointer) {
   const Type* it = iface->underlying();
   if (it->kind != Kind::Interface) return false;
@@ -415,21 +454,10 @@ bool implements(const Type* t, const Type* iface, std::string* missing, bool* wr
       for (const auto& tm : ut->imethods)
         if (tm.name == m.name && identical(tm.sig, m.sig)) found = true;
     } else {
-      const Type* named = t;
-      bool is_ptr = false;
-      if (t->kind == Kind::Pointer && t->elem->kind == Kind::Named) {
-        named = t->elem;
-        is_ptr = true;
-      }
-      if (named->kind == Kind::Named) {
-        if (const Method* tm = named->find_method(m.name); tm && identical(tm->sig, m.sig)) {
-          if (tm->pointer_recv && !is_ptr) {
-            if (wrong_pointer) *wrong_pointer = true;
-          } else {
-            found = true;
-          }
-        }
-      }
+      bool wrong = false;
+      const Method* tm = lookup_method(t, m.name, nullptr, &wrong);
+      if (tm && identical(tm->sig, m.sig)) found = true;
+      if (wrong && wrong_pointer) *wrong_pointer = true;
     }
     if (!found) {
       if (missing) *missing = m.name;

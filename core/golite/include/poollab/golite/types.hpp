@@ -240,6 +240,16 @@ bool identical(const Type* a, const Type* b);
 
 // Does t implement interface iface? On failure, missing names the first missing
 // method and wrong_pointer is set when only *t has it.
+// The method `name` in t's method set, found as Go's selectors find it: declared on t
+// (or on *t's element), else promoted from an embedded field, shallowest first. `path`
+// receives the embedded field indices from a value of t to the method's receiver.
+// A method that exists but needs an addressable receiver t lacks sets *wrong_pointer.
+//
+//   std::vector<int> path;
+//   const Method* m = lookup_method(worker_ptr_type, "Name", &path);  // promoted from `base`: path {0}
+const Method* lookup_method(const Type* t, std::string_view name, std::vector<int>* path = nullptr,
+                            bool* wrong_pointer = nullptr);
+
 bool implements(const Type* t, const Type* iface, std::string* missing = nullptr,
                 bool* wrong_pointer = nullptr);
 
