@@ -104,13 +104,18 @@ void Controls::draw_parameters(App& app, FrameContext&) {
   LessonView& v = app.view();
   if (v.params.empty() && v.toggles.empty() && v.variants.empty()) return;
   float slider = ImGui::GetFontSize() * 7.0f;
+  // Items flow left to right and wrap onto another line rather than run off the window.
+  const float right_edge = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  const float inner = ImGui::GetStyle().ItemInnerSpacing.x;
+  auto label_w = [](const std::string& label) { return ImGui::CalcTextSize(label.c_str(), nullptr, true).x; };
   bool first = true;
-  auto next = [&] {
-    if (!first) ImGui::SameLine(0, ImGui::GetFontSize());
+  auto next = [&](float width) {
+    const float gap = ImGui::GetFontSize();
+    if (!first && ImGui::GetItemRectMax().x + gap + width <= right_edge) ImGui::SameLine(0, gap);
     first = false;
   };
   for (auto& p : v.params) {
-    next();
+    next(slider + inner + label_w(p.label));
     ImGui::SetNextItemWidth(slider);
     int value = p.value;
     std::string id = p.label + "##param-" + p.name;
@@ -119,7 +124,7 @@ void Controls::draw_parameters(App& app, FrameContext&) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("const %s (line %d). Applies on reset.", p.name.c_str(), p.line);
   }
   for (auto& t : v.toggles) {
-    next();
+    next(ImGui::GetFrameHeight() + inner + label_w(t.label));
     bool on = t.on;
     std::string id = t.label + "##toggle-" + t.name;
     if (ImGui::Checkbox(id.c_str(), &on)) app.set_toggle(t.name, on);
@@ -127,7 +132,7 @@ void Controls::draw_parameters(App& app, FrameContext&) {
     if (!t.help.empty()) tooltip(t.help.c_str());
   }
   for (auto& var : v.variants) {
-    next();
+    next(slider * 1.3f + inner + label_w(var.label));
     ImGui::SetNextItemWidth(slider * 1.3f);
     std::string id = var.label + "##variant-" + var.name;
     const auto& names = var.labels.size() == var.options.size() ? var.labels : var.options;
@@ -140,7 +145,7 @@ void Controls::draw_parameters(App& app, FrameContext&) {
     probe::record("variant/" + var.name);
   }
   if (app.pending_changes()) {
-    ImGui::SameLine(0, ImGui::GetFontSize());
+    next(label_w("changed: press Reset to run it"));
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(app.theme().accent), "changed: press Reset to run it");
   }
 }
