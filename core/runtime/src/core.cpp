@@ -129,7 +129,7 @@ void flush_pending_wakes() {
 }
 
 void RtMutex::lock_slow() {
-  for (int i = 0; i < 200; ++i) {
+  for (int i = 0; i < 40; ++i) {
     std::uint32_t v = state_.load(std::memory_order_relaxed);
     if (v == 0 && state_.compare_exchange_weak(v, 1, std::memory_order_acquire)) return;
 #if defined(__x86_64__) || defined(__i386__)
