@@ -75,10 +75,12 @@ void Machine::runtime_panic(const std::string& text) {
   throw rt::Panic("runtime error: " + text, std::any(v));
 }
 
-[[noreturn]] static void nil_deref(Machine& m) {
-  m.runtime_panic(
+void Machine::nil_dereference() {
+  runtime_panic(
       "invalid memory address or nil pointer dereference\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]");
 }
+
+[[noreturn]] static void nil_deref(Machine& m) { m.nil_dereference(); }
 
 Value Machine::make_error(std::string msg, const Type* t) {
   return Value::of_obj(t ? t : native_types().error_string, new ErrObj(std::move(msg)));
@@ -756,18 +758,22 @@ Value Machine::eval_selector(const SelectorExpr* e) {
     case SelKind::InterfaceMethod: {
       Value x = eval(e->x);
       if (x.tb == 0) nil_deref(*this);
-      const Type* it = e->x->type->underlying();
-      std::vector<int> path;
-      const Method* m = fmt::find_dyn_method(x.type(), it->imethods[size_t(e->method_index)].name, &path);
+      const Type* it = e->iface ? e->iface : e->x->type->underlying();
+      if (!e->path.empty()) {  // promoted from an embedded interface field
+        x = embedded_field(x, e->path);
+        if (x.tb == 0) nil_deref(*this);
+      }
+      const Method* m = nullptr;
+      Value recv;
+      const bool found = dispatch(x, it->imethods[size_t(e->method_index)].name, m, recv);
       auto* f = new FuncObj();
       f->bound = true;
-      if (m && m->decl) {
+      f->recv = copy_value(found ? recv : x);  // a method value binds a copy of its receiver
+      if (found && m->decl) {
         f->info = &m->decl->info;
         f->body = m->decl->body;
-        f->recv = method_receiver(x, *m, path);
       } else {
-        f->recv = m && !path.empty() ? method_receiver(x, *m, path) : x;
-        f->member = m ? m->member : -1;
+        f->member = found ? m->member : -1;
       }
       return Value::of_obj(e->type, f);
     }

@@ -173,10 +173,7 @@ Value Machine::method_receiver(const Value& x, const Method& m, const std::vecto
   Value cur = x;  // a struct value (sharing its storage) or a pointer to one
   for (size_t k = 0; k < path.size(); ++k) {
     Value holder = cur.tb && cur.type()->kind == Kind::Pointer ? deref(cur) : cur;
-    if (!holder.heap())
-      runtime_panic(
-          "invalid memory address or nil pointer dereference\n[signal SIGSEGV: segmentation violation code=0x1 "
-          "addr=0x0 pc=0x0]");
+    if (!holder.heap()) nil_dereference();
     auto* agg = static_cast<AggObj*>(holder.o);
     Value& field = agg->v[size_t(path[k])];
     const bool field_ptr = field.tb && field.type()->kind == Kind::Pointer;
@@ -184,6 +181,7 @@ Value Machine::method_receiver(const Value& x, const Method& m, const std::vecto
       cur = field;
       continue;
     }
+    if (m.forward) return field;  // an embedded interface: its dynamic value, whatever its type
     if (field_ptr) return m.pointer_recv ? field : copy_value(deref(field));
     if (!m.pointer_recv) return copy_value(field);
     // A pointer to the embedded field, keeping its struct's storage alive.
@@ -192,8 +190,35 @@ Value Machine::method_receiver(const Value& x, const Method& m, const std::vecto
   return x;
 }
 
+Value Machine::embedded_field(const Value& x, const std::vector<int>& path) {
+  Method through;  // walks the path and hands the field's value out as it is
+  through.forward = true;
+  return method_receiver(x, through, path);
+}
+
+bool Machine::dispatch(const Value& x, const std::string& name, const Method*& m, Value& recv) {
+  Value cur = x;
+  for (int hop = 0; hop < 16; ++hop) {
+    std::vector<int> path;
+    m = fmt::find_dyn_method(cur.type(), name, &path);
+    if (!m) return false;
+    recv = m->member >= 0 && path.empty() ? cur : method_receiver(cur, *m, path);
+    if (!m->forward) return true;
+    if (recv.tb == 0)  // the embedded interface is nil
+      nil_dereference();
+    cur = recv;
+  }
+  return false;
+}
+
 bool Machine::call_string_method(const Value& recv, const Method& m, const std::vector<int>& path,
                                  std::string& out) {
+  if (m.forward) {  // promoted from an embedded interface: call the dynamic value's method
+    const Method* target = nullptr;
+    Value r;
+    if (!dispatch(embedded_field(recv, path), m.name, target, r)) return false;
+    return fmt::call_text_method(r, *target, this, out);
+  }
   if (!m.decl) return false;
   if (recv.tb && recv.type()->kind == Kind::Pointer && !recv.heap() && (!m.pointer_recv || !path.empty()))
     return false;
@@ -331,8 +356,7 @@ void Machine::invoke(const Callee& c, Value* args, size_t nargs, Value* out, siz
 
 void Machine::call_value(const Value& fn, std::vector<Value>& args, Value* out, size_t nout) {
   if (!fn.heap() || fn.o->kind != ObjKind::Func) {
-    runtime_panic(
-        "invalid memory address or nil pointer dereference\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]");
+    nil_dereference();
   }
   auto* f = static_cast<FuncObj*>(fn.o);
   if (f->bound) args.insert(args.begin(), f->recv);
@@ -448,25 +472,27 @@ Callee Machine::callee_of(const CallExpr* call, std::vector<Value>& args) {
       if (sel->sel_kind == SelKind::InterfaceMethod) {
         Value x = eval(sel->x);
         if (x.tb == 0) {
-          runtime_panic(
-              "invalid memory address or nil pointer dereference\n[signal SIGSEGV: segmentation violation code=0x1 "
-              "addr=0x0 pc=0x0]");
+          nil_dereference();
         }
-        const Type* it = sel->x->type->underlying();
+        const Type* it = sel->iface ? sel->iface : sel->x->type->underlying();
         const std::string& name = it->imethods[size_t(sel->method_index)].name;
-        std::vector<int> path;
-        const Method* m = fmt::find_dyn_method(x.type(), name, &path);
-        if (!m) throw rt::Panic("golite: method " + name + " not found on " + fmt::type_name(x.type()));
+        if (!sel->path.empty()) {  // x.name() promoted from an embedded interface field
+          x = embedded_field(x, sel->path);
+          if (x.tb == 0) nil_dereference();
+        }
+        const Method* m = nullptr;
+        Value recv;
+        if (!dispatch(x, name, m, recv))
+          throw rt::Panic("golite: method " + name + " not found on " + fmt::type_name(x.type()));
         if (m->member >= 0) {
           c.k = Callee::K::Stdlib;
           c.member = static_cast<Member>(m->member);
-          args.push_back(path.empty() ? x : method_receiver(x, *m, path));
         } else {
           c.k = Callee::K::User;
           c.fi = &m->decl->info;
           c.body = m->decl->body;
-          args.push_back(method_receiver(x, *m, path));
         }
+        args.push_back(recv);
         eval_args(call, 1, args);
         return c;
       }

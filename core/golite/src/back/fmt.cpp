@@ -687,6 +687,10 @@ bool is_string_operand(const Value& v) { return v.tb != 0 && v.type()->ukind() =
 
 }  // namespace
 
+bool call_text_method(const Value& v, const Method& m, Hooks* hooks, std::string& out) {
+  return call_method(v, m, {}, hooks, out);
+}
+
 std::string format_v(const Value& v, Hooks* hooks) {
   Printer p{hooks, {}};
   p.print_arg(v, 'v', Spec{});

@@ -39,5 +39,7 @@ bool error_text(const Value& v, Hooks* hooks, std::string& out);
 // The method `name` of a dynamic type's method set (promoted ones too: `path` gets the
 // embedded fields to walk; Machine::method_receiver walks them).
 const Method* find_dyn_method(const Type* t, std::string_view name, std::vector<int>* path = nullptr);
+// Calls a String() or Error() method (user or standard library) of v into out.
+bool call_text_method(const Value& v, const Method& m, Hooks* hooks, std::string& out);
 
 }  // namespace poollab::golite::fmt

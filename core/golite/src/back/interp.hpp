@@ -103,12 +103,18 @@ class Machine final : public fmt::Hooks {
   // called through a pointer, or the embedded field reached by `path` (a pointer to it
   // for pointer methods) when m is promoted.
   Value method_receiver(const Value& x, const Method& m, const std::vector<int>& path);
+  // Dynamic dispatch of x.name(): the method and its receiver, following methods promoted
+  // from embedded interface fields to the dynamic value inside. False if x has none.
+  bool dispatch(const Value& x, const std::string& name, const Method*& m, Value& recv);
+  // The value of the embedded field reached by `path` from x (a struct or a pointer to one).
+  Value embedded_field(const Value& x, const std::vector<int>& path);
 
   // ---- used by the standard library ----
   Interp& in() { return *in_; }
   const std::shared_ptr<Interp>& interp_ptr() const { return in_; }
   void call_value(const Value& fn, std::vector<Value>& args, Value* out, size_t nout);
   [[noreturn]] void runtime_panic(const std::string& text);
+  [[noreturn]] void nil_dereference();  // Go's nil pointer dereference panic
   Value make_error(std::string msg, const Type* t = nullptr);
 
  private:

@@ -42,9 +42,7 @@ const Type* result_type(const CallExpr* call, size_t i, const Type* fallback) {
 // The object a pointer receiver points at (WaitGroup, Mutex, Builder, struct...).
 Value* pointee(Machine& m, const Value& p) {
   if (!p.heap() || p.o->kind != ObjKind::Ptr) {
-    m.runtime_panic(
-        "invalid memory address or nil pointer dereference\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 "
-        "pc=0x0]");
+    m.nil_dereference();
   }
   return static_cast<PtrObj*>(p.o)->target;
 }

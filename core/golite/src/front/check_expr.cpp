@@ -794,6 +794,19 @@ void Checker::selector(SelectorExpr* s, bool allow_type) {
           }
         }
         const Type* cu = ct->underlying();
+        if (depth > 0 && cu->kind == Kind::Interface) {  // promoted from an embedded interface
+          for (size_t i = 0; i < cu->imethods.size(); ++i) {
+            if (cu->imethods[i].name != s->sel) continue;
+            s->sel_kind = SelKind::InterfaceMethod;
+            s->method_index = int(i);
+            s->iface = cu;
+            s->path = c.path;
+            s->deref = deref;
+            s->type = cu->imethods[i].sig;
+            return;
+          }
+          continue;
+        }
         if (cu->kind != Kind::Struct) continue;
         for (size_t i = 0; i < cu->fields.size(); ++i) {
           const Field& f = cu->fields[i];

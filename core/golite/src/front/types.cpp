@@ -3,6 +3,11 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <utility>
 
 namespace poollab::golite {
 
@@ -404,6 +409,24 @@ bool identical_impl(const Type* a, const Type* b, int depth) {
 
 bool identical(const Type* a, const Type* b) { return identical_impl(a, b, 0); }
 
+namespace {
+// The forwarding Method that stands for `name` of an embedded interface type (one per
+// interface and name, made on first use and kept for the process).
+const Method* interface_forward(const Type* iface, const InterfaceMethod& im) {
+  static std::mutex mu;
+  static std::map<std::pair<const Type*, std::string>, std::unique_ptr<Method>> made;
+  std::lock_guard lk(mu);
+  auto& slot = made[{iface, im.name}];
+  if (!slot) {
+    slot = std::make_unique<Method>();
+    slot->name = im.name;
+    slot->sig = im.sig;
+    slot->forward = true;
+  }
+  return slot.get();
+}
+}  // namespace
+
 const Method* lookup_method(const Type* t, std::string_view name, std::vector<int>* path, bool* wrong_pointer) {
   if (wrong_pointer) *wrong_pointer = false;
   if (!t) return nullptr;
@@ -428,6 +451,14 @@ const Method* lookup_method(const Type* t, std::string_view name, std::vector<in
         }
       }
       const Type* u = c.type->underlying();
+      if (depth > 0 && u && u->kind == Kind::Interface) {
+        for (const InterfaceMethod& im : u->imethods) {
+          if (im.name != name) continue;
+          if (path) *path = c.path;
+          return interface_forward(u, im);
+        }
+        continue;
+      }
       if (!u || u->kind != Kind::Struct) continue;
       for (size_t i = 0; i < u->fields.size(); ++i) {
         const Field& f = u->fields[i];

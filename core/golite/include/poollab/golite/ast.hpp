@@ -265,6 +265,8 @@ struct SelectorExpr : Expr {
   const Type* recv_named = nullptr; // Method: the named type declaring it
   bool take_addr = false;         // Method: pointer receiver called on addressable value (&x).M()
   int method_index = -1;          // InterfaceMethod
+  const Type* iface = nullptr;    // InterfaceMethod promoted from an embedded interface field (reached by
+                                  // `path`): the interface method_index indexes; else x's own type
   int member = -1;                // PackageMember: stdlib_decls.hpp Member id (-1 for types/consts)
   SelectorExpr() : Expr(NodeKind::SelectorExpr) {}
 };

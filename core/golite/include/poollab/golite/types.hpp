@@ -85,6 +85,7 @@ struct Method {
   bool pointer_recv = false;     // func (p *T) M() vs func (v T) M()
   const FuncDecl* decl = nullptr;  // user method: its declaration (body to run)
   int member = -1;               // stdlib method: a stdlib_decls.hpp Member id
+  bool forward = false;          // promoted from an embedded interface field: call it on that field's value
 };
 
 // Predeclared/stdlib types the evaluator represents natively (their Go struct
