@@ -174,6 +174,10 @@ void Session::poll() {
   Impl& m = *impl_;
   if (!m.queue) return;
   m.incoming.clear();
+  if (m.history.size() >= m.options.history_limit) {  // full: count what arrives, copy nothing
+    m.not_kept += m.queue->discard();
+    return;
+  }
   if (m.queue->drain(m.incoming) == 0) return;
   // Reserved once: growing a vector of millions of events mid-run would stall the frame.
   if (m.history.capacity() < m.options.history_limit) m.history.reserve(m.options.history_limit);

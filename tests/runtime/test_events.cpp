@@ -173,3 +173,28 @@ TEST_CASE("a snapshot still names the channels already gone (the most recent 256
   CHECK(s.gone_channel_names.front().second == "short-lived-44");
   CHECK(s.gone_channel_names.back().second == "short-lived-299");
 }
+
+TEST_CASE("discard empties the queue without copying and keeps counting" * doctest::timeout(30)) {
+  rt::EventQueue queue(5000);
+  rt::Runtime r;
+  r.add_observer(&queue);
+  r.start("main.main", [] {
+    Chan<int> c(3000);
+    for (int i = 0; i < 3000; ++i) c.send(i);  // 3000 sends: more than two chunks of slots
+  });
+  REQUIRE(r.wait().kind == rt::OutcomeKind::Completed);
+  const std::size_t thrown = queue.discard();
+  CHECK(thrown >= 3000);
+  std::vector<rt::Event> ev;
+  CHECK(queue.drain(ev) == 0);
+  CHECK(queue.discard() == 0);
+  CHECK(queue.dropped() == 0);
+  // The slots are reusable: fill past a chunk boundary again and read everything back in order.
+  for (std::uint64_t i = 1; i <= 2500; ++i) {
+    rt::Event e;
+    e.seq = i;
+    queue.on_event(e);
+  }
+  REQUIRE(queue.drain(ev) == 2500);
+  for (std::size_t i = 0; i < ev.size(); ++i) CHECK(ev[i].seq == i + 1);
+}

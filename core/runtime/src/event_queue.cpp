@@ -63,6 +63,24 @@ std::size_t EventQueue::drain(std::vector<Event>& out) {
   return static_cast<std::size_t>(tail - head);
 }
 
+std::size_t EventQueue::discard() {
+  std::lock_guard lk(drain_mu_);
+  std::uint64_t head = head_.load(std::memory_order_relaxed);
+  std::uint64_t tail = tail_.load(std::memory_order_acquire);
+  // Hand back every chunk whose last slot is passed; the events in them are overwritten later.
+  for (std::uint64_t p = head; p != tail;) {
+    std::size_t slot = static_cast<std::size_t>(p) & mask_;
+    std::uint64_t chunk_end = p + (kChunk - (slot & (kChunk - 1)));  // one past the chunk's last slot
+    if (chunk_end > tail) break;
+    Chunk*& chunk = chunks_[slot >> kChunkShift];
+    give_chunk(chunk);
+    chunk = nullptr;
+    p = chunk_end;
+  }
+  head_.store(tail, std::memory_order_release);
+  return static_cast<std::size_t>(tail - head);
+}
+
 std::uint64_t EventQueue::dropped() const { return dropped_.load(std::memory_order_relaxed); }
 
 }  // namespace poollab::rt

@@ -28,6 +28,9 @@ class EventQueue final : public Observer {
   void on_event(const Event& event) override;
   // Moves every queued event to the end of `out`; returns how many.
   std::size_t drain(std::vector<Event>& out);
+  // Throws away every queued event without copying it out; returns how many. For a
+  // reader that keeps no more events (a full history) but must keep the queue moving.
+  std::size_t discard();
   std::uint64_t dropped() const;  // events lost because the queue was full
 
  private:
