@@ -24,11 +24,6 @@
 
 namespace poollab::rt::detail {
 
-// The runtime's lock. Held for a few hundred nanoseconds at a time by threads on
-// different cores, so a waiter spins briefly before sleeping in the kernel (as Go's
-// runtime lock does); a plain std::mutex would put it to sleep at once and pay a
-// futex wake-up of microseconds on every contended channel operation.
-// Lockable, so std::unique_lock and std::condition_variable_any work with it.
 // Futex wake-ups owed by this thread, made once it releases the runtime lock: a wake
 // is a system call of microseconds, and made under the lock it would hold everyone up.
 struct PendingWakes {
@@ -39,6 +34,12 @@ struct PendingWakes {
 extern constinit thread_local PendingWakes pending_wakes;
 void flush_pending_wakes();
 
+// The runtime's lock. Held for a few hundred nanoseconds at a time by threads on
+// different cores, so a waiter spins briefly before sleeping in the kernel (as Go's
+// runtime lock does); a plain std::mutex would put it to sleep at once and pay a
+// futex wake-up of microseconds on every contended channel operation. Unlocking also
+// makes the wake-ups this thread owes (PendingWakes).
+// Lockable, so std::unique_lock and std::condition_variable_any work with it.
 class RtMutex {
  public:
   void lock() {

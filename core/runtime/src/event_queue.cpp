@@ -25,9 +25,11 @@ EventQueue::Chunk* EventQueue::take_chunk() {
   return owned_.back().get();
 }
 
-void EventQueue::give_chunk(Chunk* c) {
+void EventQueue::give_chunk(std::size_t slot) {
+  Chunk*& chunk = chunks_[slot >> kChunkShift];
   std::lock_guard lk(pool_mu_);
-  pool_.push_back(c);
+  pool_.push_back(chunk);
+  chunk = nullptr;  // the producer takes a chunk afresh when it comes round again
 }
 
 void EventQueue::on_event(const Event& event) {
@@ -52,12 +54,8 @@ std::size_t EventQueue::drain(std::vector<Event>& out) {
   out.reserve(out.size() + static_cast<std::size_t>(tail - head));
   for (std::uint64_t p = head; p != tail; ++p) {
     std::size_t slot = static_cast<std::size_t>(p) & mask_;
-    Chunk*& chunk = chunks_[slot >> kChunkShift];
-    out.push_back(std::move(chunk->slots[slot & (kChunk - 1)]));
-    if ((slot & (kChunk - 1)) == kChunk - 1) {  // the chunk's last slot: hand it back
-      give_chunk(chunk);
-      chunk = nullptr;
-    }
+    out.push_back(std::move(chunks_[slot >> kChunkShift]->slots[slot & (kChunk - 1)]));
+    if ((slot & (kChunk - 1)) == kChunk - 1) give_chunk(slot);  // the chunk's last slot: hand it back
   }
   head_.store(tail, std::memory_order_release);  // the slots may be refilled now
   return static_cast<std::size_t>(tail - head);
@@ -72,9 +70,7 @@ std::size_t EventQueue::discard() {
     std::size_t slot = static_cast<std::size_t>(p) & mask_;
     std::uint64_t chunk_end = p + (kChunk - (slot & (kChunk - 1)));  // one past the chunk's last slot
     if (chunk_end > tail) break;
-    Chunk*& chunk = chunks_[slot >> kChunkShift];
-    give_chunk(chunk);
-    chunk = nullptr;
+    give_chunk(slot);
     p = chunk_end;
   }
   head_.store(tail, std::memory_order_release);

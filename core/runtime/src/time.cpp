@@ -53,12 +53,20 @@ void arm_locked(Core& core, const std::shared_ptr<TimerState>& s, Nanos when) {
   });
 }
 
-std::shared_ptr<TimerState> make_timer(Nanos d, Nanos period) {
-  G& g = require_g("time.NewTimer");
+// A timer armed to fire `d` from now: a Timer or Ticker delivering on its channel, or,
+// given `fn`, an AfterFunc starting `fn` as goroutine `function`.
+std::shared_ptr<TimerState> make_timer(const char* what, Nanos d, Nanos period, std::function<void()> fn = {},
+                                       std::string function = {}) {
+  G& g = require_g(what);
   auto s = std::make_shared<TimerState>();
   s->core = g.core->shared_from_this();
-  s->c = Chan<Nanos>(1, period > 0 ? "ticker.C" : "timer.C");  // how views name it
-  s->period = period;
+  if (fn) {
+    s->fn = std::move(fn);
+    s->function = std::move(function);
+  } else {
+    s->c = Chan<Nanos>(1, period > 0 ? "ticker.C" : "timer.C");  // how views name it
+    s->period = period;
+  }
   std::lock_guard lk(g.core->mu);
   arm_locked(*g.core, s, g.core->now_locked() + std::max<Nanos>(d, 0));
   return s;
@@ -96,27 +104,18 @@ Chan<Nanos> after(Nanos d) {
   return c;
 }
 
-Timer::Timer(Nanos d) : s_(detail::make_timer(d, 0)) { c_ = s_->c; }
+Timer::Timer(Nanos d) : s_(detail::make_timer("time.NewTimer", d, 0)) { c_ = s_->c; }
 
 Timer::~Timer() {
-  if (!s_) return;
-  std::lock_guard lk(s_->core->mu);
-  if (s_->timer) s_->core->cancel_timer(s_->timer);
-  s_->timer = 0;
+  if (s_) detail::stop_timer(*s_);
 }
 
 bool Timer::stop() { return detail::stop_timer(*s_); }
 bool Timer::reset(Nanos d) { return detail::reset_timer(s_, d); }
 
 AfterFunc::AfterFunc(Nanos d, std::string function, std::function<void()> fn) {
-  detail::G& g = detail::require_g("time.AfterFunc");
   if (!fn) throw UsageError("poollab::rt::AfterFunc: no function to call");
-  s_ = std::make_shared<detail::TimerState>();
-  s_->core = g.core->shared_from_this();
-  s_->fn = std::move(fn);
-  s_->function = std::move(function);
-  std::lock_guard lk(g.core->mu);
-  detail::arm_locked(*g.core, s_, g.core->now_locked() + std::max<Nanos>(d, 0));
+  s_ = detail::make_timer("time.AfterFunc", d, 0, std::move(fn), std::move(function));
 }
 
 bool AfterFunc::stop() { return detail::stop_timer(*s_); }
@@ -124,7 +123,7 @@ bool AfterFunc::reset(Nanos d) { return detail::reset_timer(s_, d); }
 
 Ticker::Ticker(Nanos period) {
   if (period <= 0) throw Panic("non-positive interval for NewTicker");
-  s_ = detail::make_timer(period, period);
+  s_ = detail::make_timer("time.NewTicker", period, period);
   c_ = s_->c;
 }
 

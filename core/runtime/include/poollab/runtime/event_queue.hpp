@@ -43,7 +43,7 @@ class EventQueue final : public Observer {
     Event slots[kChunk];
   };
   Chunk* take_chunk();
-  void give_chunk(Chunk* c);
+  void give_chunk(std::size_t slot);  // the chunk holding ring slot `slot` goes back to the pool
 
   std::size_t capacity_;
   std::size_t mask_;            // ring size - 1: a power of two >= capacity + one chunk
