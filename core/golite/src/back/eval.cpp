@@ -80,8 +80,6 @@ void Machine::nil_dereference() {
       "invalid memory address or nil pointer dereference\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]");
 }
 
-[[noreturn]] static void nil_deref(Machine& m) { m.nil_dereference(); }
-
 Value Machine::make_error(std::string msg, const Type* t) {
   return Value::of_obj(t ? t : native_types().error_string, new ErrObj(std::move(msg)));
 }
@@ -97,7 +95,7 @@ Value& Machine::slot_ref(const Ident* id) {
 }
 
 Value Machine::deref(const Value& p) {
-  if (!p.heap()) nil_deref(*this);
+  if (!p.heap()) nil_dereference();
   if (p.o->kind == ObjKind::Ptr) return *static_cast<PtrObj*>(p.o)->target;
   return Value();
 }
@@ -133,7 +131,7 @@ Value* Machine::place(const Expr* e, Obj** owner) {
     }
     case NodeKind::StarExpr: {
       Value p = eval(static_cast<const StarExpr*>(e)->x);
-      if (!p.heap()) nil_deref(*this);
+      if (!p.heap()) nil_dereference();
       auto* po = static_cast<PtrObj*>(p.o);
       if (owner) *owner = po->owner;
       return po->target;
@@ -145,7 +143,7 @@ Value* Machine::place(const Expr* e, Obj** owner) {
       Obj* own = nullptr;
       if (s->deref || s->x->type->ukind() == Kind::Pointer) {
         Value p = eval(s->x);
-        if (!p.heap() || p.o->kind != ObjKind::Ptr) nil_deref(*this);
+        if (!p.heap() || p.o->kind != ObjKind::Ptr) nil_dereference();
         auto* po = static_cast<PtrObj*>(p.o);
         own = po->owner;
         cur = po->target;
@@ -154,12 +152,12 @@ Value* Machine::place(const Expr* e, Obj** owner) {
       }
       for (size_t k = 0; k < s->path.size(); ++k) {
         if (cur->tb && cur->type()->ukind() == Kind::Pointer) {
-          if (!cur->heap() || cur->o->kind != ObjKind::Ptr) nil_deref(*this);
+          if (!cur->heap() || cur->o->kind != ObjKind::Ptr) nil_dereference();
           auto* po = static_cast<PtrObj*>(cur->o);
           own = po->owner;
           cur = po->target;
         }
-        if (!cur->heap() || cur->o->kind != ObjKind::Agg) nil_deref(*this);
+        if (!cur->heap() || cur->o->kind != ObjKind::Agg) nil_dereference();
         own = cur->o;
         cur = &static_cast<AggObj*>(cur->o)->v[size_t(s->path[k])];
       }
@@ -182,7 +180,7 @@ Value* Machine::place(const Expr* e, Obj** owner) {
       Obj* own = nullptr;
       if (xt->kind == Kind::Pointer) {
         Value p = eval(ix->x);
-        if (!p.heap()) nil_deref(*this);
+        if (!p.heap()) nil_dereference();
         auto* po = static_cast<PtrObj*>(p.o);
         base = po->target;
       } else {
@@ -707,12 +705,12 @@ Value Machine::method_receiver(const SelectorExpr* sel) {
     Value holder;
     for (int idx : sel->path) {
       if (cur->tb && cur->type()->ukind() == Kind::Pointer) {
-        if (!cur->heap()) nil_deref(*this);
+        if (!cur->heap()) nil_dereference();
         auto* po = static_cast<PtrObj*>(cur->o);
         own = po->owner;
         cur = po->target;
       }
-      if (!cur->heap() || cur->o->kind != ObjKind::Agg) nil_deref(*this);
+      if (!cur->heap() || cur->o->kind != ObjKind::Agg) nil_dereference();
       own = cur->o;
       cur = &static_cast<AggObj*>(cur->o)->v[size_t(idx)];
     }
@@ -733,7 +731,7 @@ Value Machine::eval_selector(const SelectorExpr* e) {
       Value cur = eval(e->x);
       for (int idx : e->path) {
         if (cur.tb && cur.type()->ukind() == Kind::Pointer) cur = deref(cur);
-        if (!cur.heap() || cur.o->kind != ObjKind::Agg) nil_deref(*this);
+        if (!cur.heap() || cur.o->kind != ObjKind::Agg) nil_dereference();
         Value next = static_cast<AggObj*>(cur.o)->v[size_t(idx)];
         cur = std::move(next);
       }
@@ -756,16 +754,11 @@ Value Machine::eval_selector(const SelectorExpr* e) {
       return Value::of_obj(e->type, f);
     }
     case SelKind::InterfaceMethod: {
-      Value x = eval(e->x);
-      if (x.tb == 0) nil_deref(*this);
-      const Type* it = e->iface ? e->iface : e->x->type->underlying();
-      if (!e->path.empty()) {  // promoted from an embedded interface field
-        x = embedded_field(x, e->path);
-        if (x.tb == 0) nil_deref(*this);
-      }
+      const std::string* name = nullptr;
+      Value x = interface_value(e, name);
       const Method* m = nullptr;
       Value recv;
-      const bool found = dispatch(x, it->imethods[size_t(e->method_index)].name, m, recv);
+      const bool found = dispatch(x, *name, m, recv);
       auto* f = new FuncObj();
       f->bound = true;
       f->recv = copy_value(found ? recv : x);  // a method value binds a copy of its receiver
@@ -800,6 +793,18 @@ Value Machine::eval_selector(const SelectorExpr* e) {
   throw rt::Panic("golite: bad selector");
 }
 
+// Sets the fields a struct literal gives (positional or keyed) and names the channels,
+// WaitGroups and mutexes among its fields after them.
+void Machine::fill_struct(const CompositeLit* e, const Type* u, AggObj* a) {
+  for (size_t i = 0; i < e->elts.size(); ++i) {
+    const Expr* x = e->elts[i];
+    if (x->kind == NodeKind::KeyValueExpr) x = static_cast<const KeyValueExpr*>(x)->value;
+    size_t fi = i < e->indices.size() ? size_t(e->indices[i]) : i;
+    assign_value(a->v[fi], eval_to(x, u->fields[fi].type));
+  }
+  for (size_t fi = 0; fi < u->fields.size(); ++fi) name_object(a->v[fi], u->fields[fi].name);
+}
+
 Value Machine::eval_composite(const CompositeLit* e) {
   const Type* t = e->type;
   if (t->ukind() == Kind::Pointer) {
@@ -808,16 +813,7 @@ Value Machine::eval_composite(const CompositeLit* e) {
     Value inner;
     inner = zero_value(et);
     const Type* u = et->underlying();
-    if (u->kind == Kind::Struct) {
-      auto* a = static_cast<AggObj*>(inner.o);
-      for (size_t i = 0; i < e->elts.size(); ++i) {
-        const Expr* x = e->elts[i];
-        if (x->kind == NodeKind::KeyValueExpr) x = static_cast<const KeyValueExpr*>(x)->value;
-        size_t fi = i < e->indices.size() ? size_t(e->indices[i]) : i;
-        assign_value(a->v[fi], eval_to(x, u->fields[fi].type));
-      }
-      for (size_t fi = 0; fi < u->fields.size(); ++fi) name_object(a->v[fi], u->fields[fi].name);
-    }
+    if (u->kind == Kind::Struct) fill_struct(e, u, static_cast<AggObj*>(inner.o));
     auto* box = new BoxObj(std::move(inner));
     auto* p = new PtrObj(box, &box->v);
     obj_release(box);
@@ -827,14 +823,7 @@ Value Machine::eval_composite(const CompositeLit* e) {
   switch (u->kind) {
     case Kind::Struct: {
       Value v = zero_value(t);
-      auto* a = static_cast<AggObj*>(v.o);
-      for (size_t i = 0; i < e->elts.size(); ++i) {
-        const Expr* x = e->elts[i];
-        if (x->kind == NodeKind::KeyValueExpr) x = static_cast<const KeyValueExpr*>(x)->value;
-        size_t fi = i < e->indices.size() ? size_t(e->indices[i]) : i;
-        assign_value(a->v[fi], eval_to(x, u->fields[fi].type));
-      }
-      for (size_t fi = 0; fi < u->fields.size(); ++fi) name_object(a->v[fi], u->fields[fi].name);
+      fill_struct(e, u, static_cast<AggObj*>(v.o));
       return v;
     }
     case Kind::Array:

@@ -196,16 +196,28 @@ Value Machine::embedded_field(const Value& x, const std::vector<int>& path) {
   return method_receiver(x, through, path);
 }
 
+Value Machine::interface_value(const SelectorExpr* s, const std::string*& name) {
+  Value x = eval(s->x);
+  if (x.tb == 0) nil_dereference();
+  const Type* it = s->iface ? s->iface : s->x->type->underlying();
+  name = &it->imethods[size_t(s->method_index)].name;
+  if (!s->path.empty()) {  // x.name() promoted from an embedded interface field
+    x = embedded_field(x, s->path);
+    if (x.tb == 0) nil_dereference();
+  }
+  return x;
+}
+
 bool Machine::dispatch(const Value& x, const std::string& name, const Method*& m, Value& recv) {
   Value cur = x;
   for (int hop = 0; hop < 16; ++hop) {
     std::vector<int> path;
     m = fmt::find_dyn_method(cur.type(), name, &path);
     if (!m) return false;
+    // A standard-library method takes its native receiver as it is (an ErrObj is no PtrObj).
     recv = m->member >= 0 && path.empty() ? cur : method_receiver(cur, *m, path);
     if (!m->forward) return true;
-    if (recv.tb == 0)  // the embedded interface is nil
-      nil_dereference();
+    if (recv.tb == 0) nil_dereference();  // the embedded interface is nil
     cur = recv;
   }
   return false;
@@ -470,20 +482,12 @@ Callee Machine::callee_of(const CallExpr* call, std::vector<Value>& args) {
         return c;
       }
       if (sel->sel_kind == SelKind::InterfaceMethod) {
-        Value x = eval(sel->x);
-        if (x.tb == 0) {
-          nil_dereference();
-        }
-        const Type* it = sel->iface ? sel->iface : sel->x->type->underlying();
-        const std::string& name = it->imethods[size_t(sel->method_index)].name;
-        if (!sel->path.empty()) {  // x.name() promoted from an embedded interface field
-          x = embedded_field(x, sel->path);
-          if (x.tb == 0) nil_dereference();
-        }
+        const std::string* name = nullptr;
+        Value x = interface_value(sel, name);
         const Method* m = nullptr;
         Value recv;
-        if (!dispatch(x, name, m, recv))
-          throw rt::Panic("golite: method " + name + " not found on " + fmt::type_name(x.type()));
+        if (!dispatch(x, *name, m, recv))
+          throw rt::Panic("golite: method " + *name + " not found on " + fmt::type_name(x.type()));
         if (m->member >= 0) {
           c.k = Callee::K::Stdlib;
           c.member = static_cast<Member>(m->member);

@@ -405,9 +405,7 @@ static std::string type_name_inner(const std::string& s) {
 const Method* find_dyn_method(const Type* t, std::string_view name, std::vector<int>* path) {
   if (!t || (t->kind != Kind::Named && !(t->kind == Kind::Pointer && t->elem && t->elem->kind == Kind::Named)))
     return nullptr;
-  std::vector<int> local;
-  const Method* m = lookup_method(t, name, path ? path : &local);
-  return m;
+  return lookup_method(t, name, path);
 }
 
 namespace {

@@ -14,8 +14,8 @@ namespace poollab::golite::fmt {
 // (events and snapshots: only built-in types' methods are used then).
 struct Hooks {
   virtual ~Hooks() = default;
-  // Call the niladic string-returning method `m` on `recv`; false if it cannot be called.
-  // Calls m (promoted through the embedded fields `path` when not empty) on recv.
+  // Call the niladic string-returning method `m` on `recv` (promoted through the embedded
+  // fields `path` when not empty); false if it cannot be called.
   virtual bool call_string_method(const Value& recv, const Method& m, const std::vector<int>& path,
                                   std::string& out) = 0;
 };
@@ -35,9 +35,8 @@ std::string print_builtin(const Value& v);
 // Error() of a value of an error type (native or the program's); "" if none.
 bool error_text(const Value& v, Hooks* hooks, std::string& out);
 
-// A method of dynamic type t by name, as an interface call would find it.
-// The method `name` of a dynamic type's method set (promoted ones too: `path` gets the
-// embedded fields to walk; Machine::method_receiver walks them).
+// A method of dynamic type t by name, as an interface call would find it (promoted ones
+// too: `path` gets the embedded fields to walk; Machine::method_receiver walks them).
 const Method* find_dyn_method(const Type* t, std::string_view name, std::vector<int>* path = nullptr);
 // Calls a String() or Error() method (user or standard library) of v into out.
 bool call_text_method(const Value& v, const Method& m, Hooks* hooks, std::string& out);

@@ -108,6 +108,9 @@ class Machine final : public fmt::Hooks {
   bool dispatch(const Value& x, const std::string& name, const Method*& m, Value& recv);
   // The value of the embedded field reached by `path` from x (a struct or a pointer to one).
   Value embedded_field(const Value& x, const std::vector<int>& path);
+  // For an interface method selector x.name: the interface value it dispatches on (x, or
+  // the embedded interface field the method is promoted from) and the method's name.
+  Value interface_value(const SelectorExpr* s, const std::string*& name);
 
   // ---- used by the standard library ----
   Interp& in() { return *in_; }
@@ -149,6 +152,7 @@ class Machine final : public fmt::Hooks {
 
   // expressions
   Value eval(const Expr* e);
+  void fill_struct(const CompositeLit* e, const Type* u, AggObj* a);  // a struct literal's fields
   bool truth(const Expr* e);  // a boolean condition
   Value eval_to(const Expr* e, const Type* target) {
     if (e->kind == NodeKind::BinaryExpr) {

@@ -348,14 +348,18 @@ void Machine::call_stdlib(Member m, const CallExpr* call, Value* a, size_t n, Va
     case Member::time_AfterFunc: {
       auto* tobj = new TimerObj();
       Value hidden = Value::of_obj(int_t, tobj);
-      auto* c = new ChanObj();
-      c->elem = ChanObj::Elem::Time;
-      if (m == Member::time_NewTicker) {
-        tobj->ticker = std::make_unique<rt::Ticker>(a[0].i);
-        c->tch = tobj->ticker->c();
-      } else if (m == Member::time_NewTimer) {
-        tobj->timer = std::make_unique<rt::Timer>(a[0].i);
-        c->tch = tobj->timer->c();
+      Value chan = Value::of_obj(nt.time_chan, nullptr);  // nil, as Go's AfterFunc timer's C
+      if (m != Member::time_AfterFunc) {
+        auto* c = new ChanObj();
+        c->elem = ChanObj::Elem::Time;
+        chan = Value::of_obj(nt.time_chan, c);
+        if (m == Member::time_NewTicker) {
+          tobj->ticker = std::make_unique<rt::Ticker>(a[0].i);
+          c->tch = tobj->ticker->c();
+        } else {
+          tobj->timer = std::make_unique<rt::Timer>(a[0].i);
+          c->tch = tobj->timer->c();
+        }
       } else {
         // Go's AfterFunc timer has a nil C; its goroutine starts only when the timer fires.
         Callee callee;
@@ -375,12 +379,7 @@ void Machine::call_stdlib(Member m, const CallExpr* call, Value* a, size_t n, Va
       }
       const Type* pt = result_type(call, 0, m == Member::time_NewTicker ? nt.ticker_ptr : nt.timer_ptr);
       auto* agg = new AggObj(2);
-      if (tobj->after_func) {
-        obj_release(c);
-        agg->v[0] = Value::of_obj(nt.time_chan, nullptr);  // nil, as Go's AfterFunc timer's C
-      } else {
-        agg->v[0] = Value::of_obj(nt.time_chan, c);
-      }
+      agg->v[0] = chan;
       agg->v[1] = hidden;
       auto* box = new BoxObj(Value::of_obj(pt->underlying()->elem ? pt->underlying()->elem : pt, agg, true));
       auto* p = new PtrObj(box, &box->v);

@@ -107,7 +107,6 @@ void ObjHeap::teardown() {
 ObjHeap::Scope::Scope(ObjHeap* heap) : previous_(current_heap) { current_heap = heap; }
 ObjHeap::Scope::~Scope() { current_heap = previous_; }
 
-
 Value Value::of_string(const Type* t, std::string s) {
   if (s.empty()) return of_obj(t, nullptr);
   return of_obj(t, new StrObj(std::move(s)));

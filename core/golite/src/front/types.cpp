@@ -3,11 +3,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <map>
-#include <memory>
-#include <mutex>
-#include <string>
-#include <utility>
 
 namespace poollab::golite {
 
@@ -409,24 +404,6 @@ bool identical_impl(const Type* a, const Type* b, int depth) {
 
 bool identical(const Type* a, const Type* b) { return identical_impl(a, b, 0); }
 
-namespace {
-// The forwarding Method that stands for `name` of an embedded interface type (one per
-// interface and name, made on first use and kept for the process).
-const Method* interface_forward(const Type* iface, const InterfaceMethod& im) {
-  static std::mutex mu;
-  static std::map<std::pair<const Type*, std::string>, std::unique_ptr<Method>> made;
-  std::lock_guard lk(mu);
-  auto& slot = made[{iface, im.name}];
-  if (!slot) {
-    slot = std::make_unique<Method>();
-    slot->name = im.name;
-    slot->sig = im.sig;
-    slot->forward = true;
-  }
-  return slot.get();
-}
-}  // namespace
-
 const Method* lookup_method(const Type* t, std::string_view name, std::vector<int>* path, bool* wrong_pointer) {
   if (wrong_pointer) *wrong_pointer = false;
   if (!t) return nullptr;
@@ -455,7 +432,7 @@ const Method* lookup_method(const Type* t, std::string_view name, std::vector<in
         for (const InterfaceMethod& im : u->imethods) {
           if (im.name != name) continue;
           if (path) *path = c.path;
-          return interface_forward(u, im);
+          return &im.forward;
         }
         continue;
       }

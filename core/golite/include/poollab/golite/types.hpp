@@ -72,12 +72,6 @@ struct Field {
   bool exported() const { return !name.empty() && name[0] >= 'A' && name[0] <= 'Z'; }
 };
 
-// One method of an interface (always sorted by name inside Type::methods).
-struct InterfaceMethod {
-  std::string name;
-  const Type* sig = nullptr;  // Kind::Func, without receiver
-};
-
 // One method declared on a named type.
 struct Method {
   std::string name;
@@ -86,6 +80,18 @@ struct Method {
   const FuncDecl* decl = nullptr;  // user method: its declaration (body to run)
   int member = -1;               // stdlib method: a stdlib_decls.hpp Member id
   bool forward = false;          // promoted from an embedded interface field: call it on that field's value
+};
+
+// One method of an interface (always sorted by name inside Type::imethods).
+struct InterfaceMethod {
+  InterfaceMethod(std::string n, const Type* s) : name(std::move(n)), sig(s) {
+    forward.name = name;
+    forward.sig = sig;
+    forward.forward = true;
+  }
+  std::string name;
+  const Type* sig = nullptr;  // Kind::Func, without receiver
+  Method forward;             // stands for this method where a struct embeds the interface
 };
 
 // Predeclared/stdlib types the evaluator represents natively (their Go struct
@@ -239,8 +245,6 @@ std::string type_string(const Type* t, std::string_view local);
 // Go's type identity (spec "Type identity").
 bool identical(const Type* a, const Type* b);
 
-// Does t implement interface iface? On failure, missing names the first missing
-// method and wrong_pointer is set when only *t has it.
 // The method `name` in t's method set, found as Go's selectors find it: declared on t
 // (or on *t's element), else promoted from an embedded field, shallowest first. `path`
 // receives the embedded field indices from a value of t to the method's receiver.
@@ -251,6 +255,8 @@ bool identical(const Type* a, const Type* b);
 const Method* lookup_method(const Type* t, std::string_view name, std::vector<int>* path = nullptr,
                             bool* wrong_pointer = nullptr);
 
+// Does t implement interface iface? On failure, missing names the first missing
+// method and wrong_pointer is set when only *t has it.
 bool implements(const Type* t, const Type* iface, std::string* missing = nullptr,
                 bool* wrong_pointer = nullptr);
 
