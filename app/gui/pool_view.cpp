@@ -129,7 +129,7 @@ void PoolView::draw(FrameContext& ctx) {
   float content_w = avail.x;
 
   const auto& P = layout_;
-  const bool has_pool = !P.workers.empty() || P.jobs != 0;
+  const bool has_pool = P.has_pool();
   if (has_pool) {
     // Workers: a grid that fits the height left, compact boxes when there are many.
     // Widths shrink (to 45%) before the view needs a horizontal scrollbar.
@@ -438,13 +438,17 @@ void PoolView::draw_goroutine(FrameContext& ctx, GoId id, ImVec2 pos, ImVec2 siz
   in_pos_.try_emplace(id, ImVec2(pos.x, (pos.y + max.y) * 0.5f));
 }
 
+int PoolView::shown_slots(std::size_t cap) const {
+  return static_cast<int>(std::min<std::size_t>(cap, static_cast<std::size_t>(max_slots_)));
+}
+
 float PoolView::slot_width(ObjId id) const {
   const float L = line_;
   float widest = 0;
   if (const rt::ChannelInfo* c = chan_info(id)) {
     for (std::size_t i = 0; i < c->buffer.size() && i < static_cast<std::size_t>(max_slots_); ++i)
       widest = std::max(widest, ImGui::CalcTextSize(c->buffer[i].c_str()).x);
-    const std::size_t shown = std::min<std::size_t>(c->cap, static_cast<std::size_t>(max_slots_));
+    const std::size_t shown = static_cast<std::size_t>(shown_slots(c->cap));
     if (shown > 0 && c->buffer.size() > shown)  // the last slot reads "+N"
       widest = std::max(widest, ImGui::CalcTextSize(("+" + std::to_string(c->buffer.size() - shown + 1)).c_str()).x);
   }
@@ -459,7 +463,7 @@ ImVec2 PoolView::channel_size(ObjId id) const {
     if (const viz::ChannelTrack* t = model_->channel(id)) cap = static_cast<std::size_t>(t->cap_seen);
   }
   const float slot_w = slot_width(id);
-  int slots = static_cast<int>(std::min<std::size_t>(cap, static_cast<std::size_t>(max_slots_)));
+  int slots = shown_slots(cap);
   float w = slots == 0 ? 3.2f * L : slots * slot_w;
   std::size_t waiting = 0;
   if (c) waiting = std::min(kMaxWaiters + 1, std::max(c->senders.size(), c->receivers.size()));
@@ -487,7 +491,7 @@ void PoolView::draw_channel(FrameContext& ctx, ObjId id, ImVec2 pos) {
   const std::size_t len = c ? c->buffer.size() : 0;
   const ImVec2 size = channel_size(id);
   const float slot_w = slot_width(id);
-  const int slots = static_cast<int>(std::min<std::size_t>(cap, static_cast<std::size_t>(max_slots_)));
+  const int slots = shown_slots(cap);
   const float body_w = slots == 0 ? 3.2f * L : slots * slot_w;
   const float bx = pos.x + (size.x - body_w) * 0.5f;
   const float by = pos.y + L + 2;

@@ -51,6 +51,7 @@ class PoolView {
   void draw_header(FrameContext& ctx);
   float draw_wait_groups_and_semaphore(FrameContext& ctx, ImVec2 pos, float max_x);
   void draw_goroutine(FrameContext& ctx, rt::GoId id, ImVec2 pos, ImVec2 size, bool compact);
+  int shown_slots(std::size_t cap) const;  // slots drawn for a buffer of capacity cap
   float slot_width(rt::ObjId id) const;  // fits the values buffered now
   ImVec2 channel_size(rt::ObjId id) const;
   void draw_channel(FrameContext& ctx, rt::ObjId id, ImVec2 pos);
@@ -80,7 +81,7 @@ class PoolView {
   std::uint64_t caps_generation_ = 0;
   float line_ = 13.0f;  // text line height this frame
   float width_scale_ = 1.0f;  // < 1 when the pool row is squeezed
-  int max_slots_ = 10;        // buffer slots drawn per channel; fewer when the pool row is squeezed
+  int max_slots_ = 10;        // buffer slots drawn per channel (set each frame); fewer when squeezed
 };
 
 }  // namespace poollab::gui

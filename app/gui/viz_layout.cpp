@@ -261,12 +261,10 @@ PoolLayout derive_layout(const Roles& roles, const Model& model, const rt::Snaps
   // Everything else: live goroutines in no role, channels in no role. Without a pool
   // row (no workers, no jobs channel) producers, consumers and results are drawn here
   // too, producers first.
-  const bool has_pool = !out.workers.empty() || out.jobs != 0;
+  const bool has_pool = out.has_pool();
   auto in_pool_row = [&](GoId id) {
     return has_pool && (contains(out.producers, id) || contains(out.consumers, id));
   };
-  std::unordered_map<GoId, bool> live;
-  for (const Known& k : gs) live.emplace(k.id, k.live);
   std::vector<GoId> ordered;
   std::unordered_set<GoId> placed;
   auto add = [&](GoId id) {
@@ -278,8 +276,8 @@ PoolLayout derive_layout(const Roles& roles, const Model& model, const rt::Snaps
   }
   for (const Known& k : gs) add(k.id);
   for (GoId id : ordered) {
-    auto l = live.find(id);
-    if (l == live.end() || !l->second || in_pool_row(id) || is_worker(id)) continue;
+    auto known = by_id.find(id);
+    if (known == by_id.end() || !known->second->live || in_pool_row(id) || is_worker(id)) continue;
     bool in_stage = false;
     for (const auto& st : out.stages) in_stage = in_stage || contains(st.goroutines, id);
     if (!in_stage) out.others.push_back(id);

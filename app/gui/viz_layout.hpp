@@ -38,6 +38,7 @@ struct PoolLayout {
   std::vector<std::pair<rt::ObjId, std::string>> role_names;
 
   bool is_worker(rt::GoId id) const;
+  bool has_pool() const { return !workers.empty() || jobs != 0; }  // a producer -> jobs -> workers row
   std::string channel_name(const Model& model, rt::ObjId id) const;  // role name if the model has none
 };
 
