@@ -55,6 +55,10 @@ std::vector<std::string> compare(const Expectation& e, const RunReport& r, const
     return bad;
   }
   std::string got = r.outcome_name();
+  // A race Go allows but rarely shows ended this run: nothing else to compare.
+  if (got != "completed" && got != e.outcome &&
+      std::find(e.also_allowed.begin(), e.also_allowed.end(), r.outcome.message) != e.also_allowed.end())
+    return bad;
   if (got != e.outcome) {
     std::string why = r.outcome.message.empty() ? "" : " (" + r.outcome.message + ")";
     bad.push_back("outcome: expected " + e.outcome + ", got " + got + why);

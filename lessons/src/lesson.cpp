@@ -374,7 +374,7 @@ void read_expects(TomlReader& r, const toml::table& root, Lesson& L) {
     r.warn_unknown_keys(t, path,
                         {"name", "toggles", "set", "variants", "outcome", "message", "stdout", "stdout_sorted",
                          "stdout_contains", "virtual_seconds", "leaked", "exit_code", "seed", "schedule", "oracle",
-                         "oracle_why", "max_in_semaphore", "note"});
+                         "oracle_why", "max_in_semaphore", "also_allowed", "note"});
     Expectation e;
     e.line = static_cast<int>(t.source().begin.line);
     auto name = r.string(t, "name", path + ".name", true);
@@ -417,6 +417,12 @@ void read_expects(TomlReader& r, const toml::table& root, Lesson& L) {
       if (*s != "serial" && *s != "free") r.error(t.get("schedule"), path + ".schedule", "must be \"free\" or \"serial\"");
       e.serial = *s == "serial";
     }
+    e.also_allowed = r.strings(t, "also_allowed", path + ".also_allowed", false).value_or(std::vector<std::string>{});
+    for (const auto& m : e.also_allowed)
+      if (m.empty()) r.error(t.get("also_allowed"), path + ".also_allowed", "a message must not be empty");
+    if (!e.also_allowed.empty() && e.serial)
+      r.error(t.get("also_allowed"), path + ".also_allowed",
+              "a serial schedule is reproducible: pin its outcome instead of allowing alternatives");
     if (auto o = r.string(t, "oracle", path + ".oracle", false)) {
       if (*o != "same" && *o != "outcome" && *o != "skip")
         r.error(t.get("oracle"), path + ".oracle", "must be \"same\", \"outcome\" or \"skip\"");

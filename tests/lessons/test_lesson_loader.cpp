@@ -55,7 +55,7 @@ TEST_CASE("a well-formed lesson loads into the model" * doctest::timeout(30)) {
 
 TEST_CASE("the catalogue lists every lesson, broken ones marked, sorted by order" * doctest::timeout(30)) {
   const auto& c = fixture_catalogue();
-  REQUIRE(c.lessons.size() == 16);
+  REQUIRE(c.lessons.size() == 17);
   CHECK(c.lessons[0].id == "good");
   CHECK(c.lessons[1].id == "good-two");
   CHECK(c.lessons[0].ok());
@@ -95,6 +95,7 @@ TEST_CASE("malformed lessons give errors naming file, line and key" * doctest::t
       {"bad-const", "lesson.toml", "params[0].name", "name = \"numJobs\""},
       {"bad-marker", "main.go", "toggle: reset-total", "// toggle: reset-total"},
       {"bad-variant", "main.go", "variant: print", "variant: print=labelled"},
+      {"bad-allowed", "lesson.toml", "expect[1].also_allowed", "also_allowed = ["},
   };
   const auto& c = fixture_catalogue();
   for (const auto& b : cases) {
