@@ -124,6 +124,7 @@ void PoolView::draw(FrameContext& ctx) {
   const float gap = 2.2f * L;
   width_scale_ = 1.0f;
   max_slots_ = kMaxSlots;
+  vertical_ = false;
   const float pad = 0.5f * L;
   float y = origin.y;
   float content_w = avail.x;
@@ -163,6 +164,13 @@ void PoolView::draw(FrameContext& ctx) {
     width_scale_ = 1.0f;
     measure();
     const float min_gaps = (columns - 1) * 1.2f * L;
+    // Too narrow for the row at full size: a top-to-bottom column, when the height
+    // allows, keeps every box and slot readable; otherwise the row squeezes.
+    if (need + min_gaps > avail.x && draw_pool_column(ctx, origin, ImVec2(avail.x, avail.y - others_reserve), y)) {
+      vertical_ = true;
+    } else {
+    vertical_ = false;
+    probe::record("pool/form", "row");
     for (int i = 0; i < 3 && need + min_gaps > avail.x && width_scale_ > 0.45f; ++i) {
       width_scale_ = std::max(0.45f, width_scale_ * (avail.x - min_gaps) / need);
       measure();
@@ -268,6 +276,7 @@ void PoolView::draw(FrameContext& ctx) {
       connect(grid_right, consumers_left);
     }
     y = std::max(y + main_h + 2.5f * L, mid + main_h * 0.5f + 1.5f * L);
+    }
   }
 
   if (!P.stages.empty()) {
@@ -289,6 +298,212 @@ void PoolView::draw(FrameContext& ctx) {
   ImGui::SetCursorScreenPos(origin);
   ImGui::Dummy(ImVec2(content_w, std::max(1.0f, y - origin.y)));
   ImGui::EndChild();
+}
+
+bool PoolView::draw_pool_column(FrameContext& ctx, ImVec2 origin, ImVec2 avail, float& y) {
+  const auto& P = layout_;
+  const float L = line_;
+  const float pad = 0.5f * L;
+  const float cell_gap = 0.4f * L;
+  const float min_gap = 1.2f * L;
+  const float pair_gap = 2.5f * L;  // between a side box and its channel in the paired form
+  const std::size_t n = std::min(P.workers.size(), kMaxBoxes);
+  const bool compact = P.workers.size() > 12;
+  const ImVec2 side_box(11.0f * L, 3.0f * L + 10.0f);
+  const float width = avail.x - 2 * pad;
+  auto row_w = [&](std::size_t k, float w) { return k == 0 ? 0.0f : k * w + (k - 1) * cell_gap; };
+
+  vertical_ = true;  // channel_size below measures the column form
+  width_scale_ = 1.0f;
+  max_slots_ = kMaxSlots;
+  ImVec2 jobs_sz, res_sz;
+  auto measure_channels = [&] {
+    jobs_sz = P.jobs ? channel_size(P.jobs) : ImVec2(0, 0);
+    res_sz = P.results ? channel_size(P.results) : ImVec2(0, 0);
+  };
+  measure_channels();
+  while ((jobs_sz.x > width * 0.6f || res_sz.x > width * 0.6f) && max_slots_ > 3) {
+    max_slots_ = std::max(3, max_slots_ - 2);
+    measure_channels();
+  }
+  // Waiters sit beside the slots (at most three lines), so a channel's height is fixed.
+  const float chan_h = L + 3.0f * L + 4;
+  const float prods_w = row_w(P.producers.size(), side_box.x), cons_w = row_w(P.consumers.size(), side_box.x);
+
+  ImVec2 box;
+  std::size_t cols = 1, rows = 1;
+  float grid_w = 0, grid_h = 0;
+  auto measure_grid = [&](float k) {
+    box = ImVec2((compact ? 6.0f : 11.0f) * L * k, compact ? 2.0f * L + 8.0f : 3.0f * L + 10.0f);
+    cols = n == 0 ? 1 : std::clamp<std::size_t>(static_cast<std::size_t>((width + cell_gap) / (box.x + cell_gap)), 1, n);
+    rows = n == 0 ? 1 : (n + cols - 1) / cols;
+    grid_w = n == 0 ? box.x : row_w(cols, box.x);
+    grid_h = rows * box.y + (rows - 1) * cell_gap;
+  };
+  // Five rows (producers, jobs, workers, results, consumers) when the height
+  // allows; else three, each side box beside its channel. Narrower worker boxes
+  // (to 60%) put more of them on a row when the rows are too tall.
+  bool paired = false, fits = false;
+  float content = 0;
+  int gaps = 0;
+  for (int form = 0; form < 2 && !fits; ++form) {
+    paired = form == 1;
+    const float top_h = paired ? std::max(P.producers.empty() ? 0.0f : side_box.y, P.jobs ? chan_h : 0.0f)
+                               : (P.producers.empty() ? 0.0f : side_box.y) + (P.jobs ? chan_h : 0.0f);
+    const float bottom_h = paired ? std::max(P.consumers.empty() ? 0.0f : side_box.y, P.results ? chan_h : 0.0f)
+                                  : (P.consumers.empty() ? 0.0f : side_box.y) + (P.results ? chan_h : 0.0f);
+    gaps = paired ? (top_h > 0 ? 1 : 0) + (bottom_h > 0 ? 1 : 0)
+                  : (P.producers.empty() ? 0 : 1) + (P.jobs ? 1 : 0) + (P.results ? 1 : 0) + (P.consumers.empty() ? 0 : 1);
+    const float top_w = paired ? prods_w + (P.jobs && prods_w > 0 ? pair_gap : 0.0f) + jobs_sz.x : std::max(prods_w, jobs_sz.x);
+    const float bottom_w = paired ? cons_w + (P.results && cons_w > 0 ? pair_gap : 0.0f) + res_sz.x : std::max(cons_w, res_sz.x);
+    for (float k = 1.0f; k > 0.55f && !fits; k -= 0.1f) {
+      measure_grid(k);
+      content = top_h + L + grid_h + bottom_h;
+      fits = grid_w <= width && top_w <= width && bottom_w <= width && content + gaps * min_gap + 2 * L <= avail.y;
+      if (rows == 1) break;  // narrower boxes would not save a row
+    }
+  }
+  if (!fits) {
+    vertical_ = false;
+    max_slots_ = kMaxSlots;
+    return false;
+  }
+  probe::record("pool/form", paired ? "column, paired" : "column");
+  column_left_ = origin.x + pad;
+  column_right_ = origin.x + avail.x - pad;
+
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const Theme& th = ctx.theme;
+  const float cx = origin.x + avail.x * 0.5f;
+  const float g = gaps == 0 ? min_gap : std::clamp((avail.y - 2 * L - content) / gaps, min_gap, 2.5f * L);
+  const ImU32 flow = viz::with_alpha(th.text_dim, 0.55f);
+  const float head = 0.5f * L;
+  auto arrow = [&](ImVec2 a, ImVec2 b, float alpha = 1.0f, float thick = 1.5f) {
+    viz::arrow(dl, a, b, viz::with_alpha(flow, alpha), thick, head * (alpha < 1.0f ? 0.8f : 1.0f));
+  };
+  auto draw_side = [&](const std::vector<GoId>& ids, float sx, float sy, bool consumers) {
+    for (GoId id : ids) {
+      draw_goroutine(ctx, id, ImVec2(sx, sy), side_box, false);
+      // main often both produces and consumes: results arrive at its consumer box
+      if (consumers) in_pos_[id] = paired ? ImVec2(sx, sy + side_box.y * 0.5f) : ImVec2(sx + side_box.x * 0.5f, sy);
+      sx += side_box.x + cell_gap;
+    }
+  };
+  const float body_top = L + 2, body_bottom = L + 2 + 2.0f * L;  // a channel's slots, from its top
+  float cy = y + 0.5f * L;
+
+  // Top: producers, then (or beside them) jobs.
+  float jobs_x = cx;  // centre of the jobs channel, where the fan to the workers starts
+  float jobs_bottom = -1;
+  if (paired) {
+    const float h = std::max(P.producers.empty() ? 0.0f : side_box.y, P.jobs ? chan_h : 0.0f);
+    float x = cx - (prods_w + (P.jobs && prods_w > 0 ? pair_gap : 0.0f) + jobs_sz.x) * 0.5f;
+    if (!P.producers.empty()) {
+      draw_side(P.producers, x, cy + (h - side_box.y) * 0.5f, false);
+      x += prods_w + pair_gap;
+    }
+    if (P.jobs) {
+      const float jy = cy + (h - chan_h) * 0.5f;
+      draw_channel(ctx, P.jobs, ImVec2(x, jy));
+      if (!P.producers.empty()) arrow(ImVec2(x - pair_gap + 3, jy + (body_top + body_bottom) * 0.5f), ImVec2(x + (jobs_sz.x - slot_body_w(P.jobs)) * 0.5f - 3, jy + (body_top + body_bottom) * 0.5f));
+      jobs_x = x + jobs_sz.x * 0.5f;
+      jobs_bottom = jy + body_bottom;
+    }
+    if (h > 0) cy += h + g;
+  } else {
+    float above = -1;
+    if (!P.producers.empty()) {
+      draw_side(P.producers, cx - prods_w * 0.5f, cy, false);
+      cy += side_box.y;
+      above = cy;
+      cy += g;
+    }
+    if (P.jobs) {
+      if (above >= 0) arrow(ImVec2(cx, above + 3), ImVec2(cx, cy - 3));
+      draw_channel(ctx, P.jobs, ImVec2(cx - jobs_sz.x * 0.5f, cy));
+      jobs_bottom = cy + body_bottom;
+      cy += chan_h + g;
+    }
+  }
+
+  // Middle: the workers, each row centred.
+  const float grid_left = cx - grid_w * 0.5f;
+  dl->AddText(ImVec2(grid_left, cy), th.text_dim, "workers");
+  cy += L;
+  const float grid_top = cy;
+  for (std::size_t i = 0; i < n; ++i) {
+    std::size_t r = i / cols, c = i % cols;
+    std::size_t in_row = std::min(cols, n - r * cols);
+    float row_left = cx - row_w(in_row, box.x) * 0.5f;
+    draw_goroutine(ctx, P.workers[i], ImVec2(row_left + c * (box.x + cell_gap), grid_top + r * (box.y + cell_gap)), box, compact);
+  }
+  if (n == 0) {
+    dl->AddRect(ImVec2(grid_left, cy), ImVec2(grid_left + box.x, cy + box.y), th.text_dim, 4.0f);
+    viz::text_clipped(dl, ImVec2(grid_left + pad, cy + box.y * 0.5f - L * 0.5f), th.text_dim, "no workers yet", grid_left + box.x - pad);
+  }
+  if (P.workers.size() > n) {
+    char more[48];
+    std::snprintf(more, sizeof more, "+%zu more workers", P.workers.size() - n);
+    dl->AddText(ImVec2(grid_left + grid_w + pad, grid_top), th.text_dim, more);
+  }
+  if (jobs_bottom >= 0) {  // fan out to the first row
+    if (n > 0 && n <= 12) {
+      for (std::size_t i = 0; i < std::min(n, cols); ++i)
+        if (auto b = box_of(P.workers[i])) arrow(ImVec2(jobs_x, jobs_bottom + 3), ImVec2(b->centre().x, b->min.y - 2), 0.35f, 1.0f);
+    } else {
+      arrow(ImVec2(jobs_x, jobs_bottom + 3), ImVec2(cx, grid_top - L - 2));
+    }
+  }
+  cy = grid_top + grid_h;
+  const float grid_bottom = cy;
+
+  // Bottom: results, then (or beside it) the consumers.
+  auto gather = [&](float to_x, float to_y) {  // the last row of workers into results
+    if (n > 0 && n <= 12) {
+      for (std::size_t i = (rows - 1) * cols; i < n; ++i)
+        if (auto b = box_of(P.workers[i])) arrow(ImVec2(b->centre().x, b->max.y + 2), ImVec2(to_x, to_y - 3), 0.35f, 1.0f);
+    } else {
+      arrow(ImVec2(cx, grid_bottom + 3), ImVec2(to_x, to_y - 3));
+    }
+  };
+  if (paired) {
+    const float h = std::max(P.consumers.empty() ? 0.0f : side_box.y, P.results ? chan_h : 0.0f);
+    if (h > 0) cy += g;
+    float x = cx - (res_sz.x + (P.results && cons_w > 0 ? pair_gap : 0.0f) + cons_w) * 0.5f;
+    if (P.results) {
+      const float ry = cy + (h - chan_h) * 0.5f;
+      gather(x + res_sz.x * 0.5f, ry);
+      draw_channel(ctx, P.results, ImVec2(x, ry));
+      x += res_sz.x;
+      if (!P.consumers.empty()) {
+        const float mid = ry + (body_top + body_bottom) * 0.5f;
+        arrow(ImVec2(x - (res_sz.x - slot_body_w(P.results)) * 0.5f + 3, mid), ImVec2(x + pair_gap - 3, mid));
+      }
+      x += pair_gap;
+    } else if (!P.consumers.empty()) {
+      gather(x + cons_w * 0.5f, cy);
+    }
+    if (!P.consumers.empty()) draw_side(P.consumers, x, cy + (h - side_box.y) * 0.5f, true);
+    cy += h;
+  } else {
+    float above = grid_bottom;
+    if (P.results) {
+      cy += g;
+      gather(cx, cy);
+      draw_channel(ctx, P.results, ImVec2(cx - res_sz.x * 0.5f, cy));
+      above = cy + body_bottom;
+      cy += chan_h;
+    }
+    if (!P.consumers.empty()) {
+      cy += g;
+      if (P.results) arrow(ImVec2(cx, above + 3), ImVec2(cx, cy - 3));
+      else gather(cx, cy);
+      draw_side(P.consumers, cx - cons_w * 0.5f, cy, true);
+      cy += side_box.y;
+    }
+  }
+  y = cy + 1.5f * L;
+  return true;
 }
 
 void PoolView::draw_header(FrameContext& ctx) {
@@ -434,8 +649,13 @@ void PoolView::draw_goroutine(FrameContext& ctx, GoId id, ImVec2 pos, ImVec2 siz
 
   Box b{pos, max};
   boxes_.try_emplace(id, b);
-  out_pos_.try_emplace(id, ImVec2(max.x, (pos.y + max.y) * 0.5f));
-  in_pos_.try_emplace(id, ImVec2(pos.x, (pos.y + max.y) * 0.5f));
+  if (vertical_) {  // values flow downwards: in at the top, out at the bottom
+    out_pos_.try_emplace(id, ImVec2((pos.x + max.x) * 0.5f, max.y));
+    in_pos_.try_emplace(id, ImVec2((pos.x + max.x) * 0.5f, pos.y));
+  } else {
+    out_pos_.try_emplace(id, ImVec2(max.x, (pos.y + max.y) * 0.5f));
+    in_pos_.try_emplace(id, ImVec2(pos.x, (pos.y + max.y) * 0.5f));
+  }
 }
 
 int PoolView::shown_slots(std::size_t cap) const {
@@ -455,6 +675,16 @@ float PoolView::slot_width(ObjId id) const {
   return std::clamp(widest + 0.6f * L, 2.2f * L * width_scale_, std::max(2.2f, 6.0f * width_scale_) * L);
 }
 
+float PoolView::slot_body_w(ObjId id) const {
+  const rt::ChannelInfo* c = chan_info(id);
+  std::size_t cap = c ? c->cap : 0;
+  if (!c) {
+    if (const viz::ChannelTrack* t = model_->channel(id)) cap = static_cast<std::size_t>(t->cap_seen);
+  }
+  const int slots = shown_slots(cap);
+  return slots == 0 ? 3.2f * line_ : slots * slot_width(id);
+}
+
 ImVec2 PoolView::channel_size(ObjId id) const {
   const float L = line_;
   const rt::ChannelInfo* c = chan_info(id);
@@ -467,8 +697,9 @@ ImVec2 PoolView::channel_size(ObjId id) const {
   float w = slots == 0 ? 3.2f * L : slots * slot_w;
   std::size_t waiting = 0;
   if (c) waiting = std::min(kMaxWaiters + 1, std::max(c->senders.size(), c->receivers.size()));
-  // title line + slots + a caption line + waiting lines
-  float h = L + 2.0f * L + 4 + L + waiting * L;
+  // title line + slots + a caption line + waiting lines (in a column they sit
+  // beside the slots instead)
+  float h = vertical_ ? L + 3.0f * L + 4 : L + 2.0f * L + 4 + L + waiting * L;
   // Wide enough for its title ("jobs  12/64", "chan#2 (unbuffered)"), which is centred over it.
   const std::string name = layout_.channel_name(*model_, id);
   const float title_w = ImGui::CalcTextSize((name + (cap == 0 ? " (unbuffered)" : "  000/000")).c_str()).x;
@@ -544,9 +775,26 @@ void PoolView::draw_channel(FrameContext& ctx, ObjId id, ImVec2 pos) {
     }
   }
 
-  // Parked senders (left, with the value each holds) and receivers (right).
-  float wy = bmax.y + L + 4;
-  if (c) {
+  // Parked senders (left, with the value each holds) and receivers (right):
+  // under the slots in a row, beside them in a column.
+  float wy = vertical_ ? bmin.y : bmax.y + L + 4;
+  if (c && vertical_) {
+    const ImU32 send_col = th.colour(StateColour::ParkedSend), recv_col = th.colour(StateColour::ParkedRecv);
+    constexpr std::size_t kBeside = 2;  // names beside the slots; a third line says how many more
+    for (std::size_t i = 0; i < c->senders.size() && i <= kBeside; ++i) {
+      std::string s = i == kBeside && c->senders.size() > kBeside + 1 ? "+" + std::to_string(c->senders.size() - i) + " senders"
+                                       : "G" + std::to_string(c->senders[i]) +
+                                             (i < c->pending_values.size() ? " holds " + c->pending_values[i] : "");
+      float w = ImGui::CalcTextSize(s.c_str()).x;
+      float sx = std::max(column_left_, bmin.x - 0.5f * L - w);
+      viz::text_clipped(dl, ImVec2(sx, wy + i * L), send_col, s, bmin.x - 0.3f * L);
+    }
+    for (std::size_t i = 0; i < c->receivers.size() && i <= kBeside; ++i) {
+      std::string s = i == kBeside && c->receivers.size() > kBeside + 1 ? "+" + std::to_string(c->receivers.size() - i) + " waiting"
+                                                                         : "G" + std::to_string(c->receivers[i]) + " waits";
+      viz::text_clipped(dl, ImVec2(std::max(bmax.x, pos.x + size.x) + 0.5f * L, wy + i * L), recv_col, s, column_right_);
+    }
+  } else if (c) {
     const ImU32 send_col = th.colour(StateColour::ParkedSend), recv_col = th.colour(StateColour::ParkedRecv);
     for (std::size_t i = 0; i < c->senders.size() && i <= kMaxWaiters; ++i) {
       std::string s = i == kMaxWaiters ? "+" + std::to_string(c->senders.size() - i) + " senders"
@@ -574,11 +822,12 @@ void PoolView::draw_channel(FrameContext& ctx, ObjId id, ImVec2 pos) {
     ImGui::EndTooltip();
   }
 
-  std::string who = title;  // for tests: "jobs  0/4 | senders: | receivers: G2 G3"
+  std::string who = title;  // for tests: "jobs  0/4 | senders: | receivers: G2 G3 | slots: 4"
   who += closed ? " closed | senders:" : " | senders:";
   for (GoId g : c ? c->senders : std::vector<GoId>{}) who += " G" + std::to_string(g);
   who += " | receivers:";
   for (GoId g : c ? c->receivers : std::vector<GoId>{}) who += " G" + std::to_string(g);
+  who += " | slots: " + std::to_string(slots);
   probe::record_rect("pool/channel/" + name, bmin, bmax, who);
 
   ChanGeo geo{bmin, bmax, slots, slot_w};

@@ -50,10 +50,14 @@ class PoolView {
 
   void draw_header(FrameContext& ctx);
   float draw_wait_groups_and_semaphore(FrameContext& ctx, ImVec2 pos, float max_x);
+  // The pool top to bottom (producers, jobs, workers, results, consumers) in a
+  // pane too narrow for the row; false (nothing drawn) when it does not fit either.
+  bool draw_pool_column(FrameContext& ctx, ImVec2 origin, ImVec2 avail, float& y);
   void draw_goroutine(FrameContext& ctx, rt::GoId id, ImVec2 pos, ImVec2 size, bool compact);
   int shown_slots(std::size_t cap) const;  // slots drawn for a buffer of capacity cap
   float slot_width(rt::ObjId id) const;  // fits the values buffered now
   ImVec2 channel_size(rt::ObjId id) const;
+  float slot_body_w(rt::ObjId id) const;  // width of the slots themselves, centred in channel_size
   void draw_channel(FrameContext& ctx, rt::ObjId id, ImVec2 pos);
   float draw_flow(FrameContext& ctx, ImVec2 pos, float max_x, const std::vector<rt::GoId>& gs,
                   const std::vector<rt::ObjId>& chans);
@@ -82,6 +86,8 @@ class PoolView {
   float line_ = 13.0f;  // text line height this frame
   float width_scale_ = 1.0f;  // < 1 when the pool row is squeezed
   int max_slots_ = 10;        // buffer slots drawn per channel (set each frame); fewer when squeezed
+  bool vertical_ = false;     // this frame's pool runs top to bottom (a narrow, tall pane)
+  float column_left_ = 0, column_right_ = 0;  // the column's drawable width, for labels beside channels
 };
 
 }  // namespace poollab::gui

@@ -365,6 +365,19 @@ void read_roles(TomlReader& r, const toml::table& root, Lesson& L) {
   L.roles.semaphore = r.string(*t, "semaphore", "roles.semaphore", false).value_or("");
 }
 
+// The optional seed and schedule of a checked run ([[expect]], predict questions).
+void read_run_choice(TomlReader& r, const toml::table& t, const std::string& path, std::optional<std::uint64_t>& seed,
+                     bool& serial) {
+  if (auto x = r.integer(t, "seed", path + ".seed", false)) {
+    if (*x < 0) r.error(t.get("seed"), path + ".seed", "must not be negative");
+    seed = static_cast<std::uint64_t>(*x);
+  }
+  if (auto s = r.string(t, "schedule", path + ".schedule", false)) {
+    if (*s != "serial" && *s != "free") r.error(t.get("schedule"), path + ".schedule", "must be \"free\" or \"serial\"");
+    serial = *s == "serial";
+  }
+}
+
 void read_expects(TomlReader& r, const toml::table& root, Lesson& L) {
   auto list = r.tables(root, "expect", "expect");
   if (list.empty()) r.error(&root, "expect", "at least one [[expect]] (named \"defaults\") is required");
@@ -409,14 +422,7 @@ void read_expects(TomlReader& r, const toml::table& root, Lesson& L) {
       if (*x < 0 || *x > 255) r.error(t.get("exit_code"), path + ".exit_code", "must be between 0 and 255");
       e.exit_code = static_cast<int>(*x);
     }
-    if (auto x = r.integer(t, "seed", path + ".seed", false)) {
-      if (*x < 0) r.error(t.get("seed"), path + ".seed", "must not be negative");
-      e.seed = static_cast<std::uint64_t>(*x);
-    }
-    if (auto s = r.string(t, "schedule", path + ".schedule", false)) {
-      if (*s != "serial" && *s != "free") r.error(t.get("schedule"), path + ".schedule", "must be \"free\" or \"serial\"");
-      e.serial = *s == "serial";
-    }
+    read_run_choice(r, t, path, e.seed, e.serial);
     e.also_allowed = r.strings(t, "also_allowed", path + ".also_allowed", false).value_or(std::vector<std::string>{});
     for (const auto& m : e.also_allowed)
       if (m.empty()) r.error(t.get("also_allowed"), path + ".also_allowed", "a message must not be empty");
@@ -445,7 +451,7 @@ void read_quiz(TomlReader& r, const toml::table& root, Lesson& L) {
     r.warn_unknown_keys(t, path,
                         {"id", "kind", "lesson", "prompt", "choices", "answer", "explanations", "predict", "toggles",
                          "set", "variants", "explain_event", "answer_line", "explanation", "blank", "expect",
-                         "solution"});
+                         "solution", "seed", "schedule"});
     QuizQuestion q;
     q.owner = L.id;
     q.line = static_cast<int>(t.source().begin.line);
@@ -501,6 +507,10 @@ void read_quiz(TomlReader& r, const toml::table& root, Lesson& L) {
         else r.error(t.get("predict"), path + ".predict", "'" + *p + "' is not one of outcome, output, duration");
       }
       q.explain_event = r.string(t, "explain_event", path + ".explain_event", false).value_or("");
+      read_run_choice(r, t, path, q.seed, q.serial);
+    } else {
+      for (const char* key : {"seed", "schedule"})
+        if (t.get(key)) r.error(t.get(key), path + "." + key, "only a predict question has a run to seed or schedule");
     }
     if (q.kind == QuizKind::Predict || q.kind == QuizKind::Spot) q.settings = read_settings(r, t, path, L);
     if (q.kind == QuizKind::Spot || q.kind == QuizKind::Fill) {

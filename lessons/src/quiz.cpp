@@ -316,6 +316,8 @@ QuizVerdict answer_predict(const Catalogue& catalogue, const QuizQuestion& q, co
                            int timeout_ms) {
   RunSpec spec;
   spec.timeout_ms = timeout_ms;
+  if (q.seed) spec.seed = *q.seed;
+  spec.serial = q.serial;
   RunReport r = run_source(question_listing(catalogue, q), "main.go", spec);
   return judge_predict(q, r, chosen);
 }

@@ -96,6 +96,7 @@ TEST_CASE("malformed lessons give errors naming file, line and key" * doctest::t
       {"bad-marker", "main.go", "toggle: reset-total", "// toggle: reset-total"},
       {"bad-variant", "main.go", "variant: print", "variant: print=labelled"},
       {"bad-allowed", "lesson.toml", "expect[1].also_allowed", "also_allowed = ["},
+      {"bad-allowed", "lesson.toml", "quiz[0].seed", "seed = 3"},
   };
   const auto& c = fixture_catalogue();
   for (const auto& b : cases) {

@@ -149,3 +149,27 @@ TEST_CASE("every predict question's stored answer agrees with its run" * doctest
   }
   MESSAGE(checked << " predict questions run");
 }
+
+TEST_CASE("a predict question's seed and schedule decide its headless run" * doctest::timeout(120)) {
+  const lessons::QuizQuestion* q = nullptr;
+  for (const auto* p : predicts_of("wg-add-inside"))
+    if (p->id == "wg-add-inside-2") q = p;
+  REQUIRE(q != nullptr);
+  REQUIRE(q->serial);
+  REQUIRE(q->seed == std::optional<std::uint64_t>(43));
+  auto a = lessons::answer_predict(shipped(), *q, q->answer);
+  auto b = lessons::answer_predict(shipped(), *q, q->answer);
+  REQUIRE(a.report);
+  REQUIRE(b.report);
+  CHECK(a.correct);
+  // One seeded interleaving: the same steps and the same count every time.
+  CHECK(a.report->stdout_text == "finished: 0 of 5\n");
+  CHECK(a.report->outcome.steps > 0);
+  CHECK(a.report->outcome.steps == b.report->outcome.steps);
+  // Seed 8 of the serial schedule is the one where a task's Add lands while Wait wakes.
+  lessons::QuizQuestion racing = *q;
+  racing.seed = 8;
+  auto c = lessons::answer_predict(shipped(), racing, racing.answer);
+  CHECK_FALSE(c.correct);
+  CHECK(c.report->outcome.message == "panic: sync: WaitGroup misuse: Add called concurrently with Wait");
+}

@@ -98,6 +98,8 @@ struct QuizQuestion {
   PredictKind predict = PredictKind::Outcome;
   Settings settings;                       // predict, spot: settings of the run / listing
   std::string explain_event;               // predict: the event kind that decides it
+  std::optional<std::uint64_t> seed;       // predict: the headless run's seed (CLI quiz, tests)
+  bool serial = false;                     // predict: ... and its schedule = "serial"
   std::string answer_line;                 // spot: text identifying the line (first match)
   std::string explanation;                 // spot, fill
   std::string blank;                       // fill: the toggle whose lines are blanked out

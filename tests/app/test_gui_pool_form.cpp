@@ -1,0 +1,63 @@
+// The pool view's form follows the pane: a row (producers, jobs, workers,
+// results, consumers left to right) when it is wide enough, a top-to-bottom
+// column when it is narrow but tall, so boxes and buffer slots stay readable
+// instead of being squeezed.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "test_gui_driver.hpp"
+
+using poollab::gui::testing::GuiDriver;
+namespace probe = poollab::gui::probe;
+
+namespace {
+
+void step(GuiDriver& ui, int n) {
+  for (int i = 0; i < n; ++i) REQUIRE(ui.click("controls/step"));
+}
+
+void resize(GuiDriver& ui, float w, float h) {
+  ImGui::GetIO().DisplaySize = ImVec2(w, h);
+  for (int i = 0; i < 3; ++i) ui.frame();
+}
+
+}  // namespace
+
+TEST_CASE("first-pool in the default window: a column with every job slot drawn" * doctest::timeout(60)) {
+  GuiDriver ui("first-pool");
+  step(ui, 12);  // the channels exist and the workers are waiting for jobs
+  ui.frame();
+  REQUIRE(probe::text("pool/form").has_value());
+  CHECK(*probe::text("pool/form") == "column");
+  auto jobs = probe::rect("pool/channel/jobs");
+  auto results = probe::rect("pool/channel/results");
+  REQUIRE(jobs.has_value());
+  REQUIRE(results.has_value());
+  CHECK(jobs->w < results->y);  // jobs above results
+  CHECK(std::abs((jobs->x + jobs->z) - (results->x + results->z)) < 2.0f);  // one centre line
+  auto text = probe::text("pool/channel/jobs");
+  INFO("jobs drawn as: " << *text);
+  CHECK(text->find("jobs  0/5") == 0);
+  CHECK(text->find("| slots: 5") != std::string::npos);
+}
+
+TEST_CASE("a wide window draws the row; a small one pairs each side box with its channel" * doctest::timeout(60)) {
+  GuiDriver ui("first-pool");
+  step(ui, 12);
+  resize(ui, 2800, 1000);
+  CHECK(*probe::text("pool/form") == "row");
+  auto jobs = probe::rect("pool/channel/jobs");
+  auto results = probe::rect("pool/channel/results");
+  REQUIRE(jobs.has_value());
+  REQUIRE(results.has_value());
+  CHECK(jobs->z < results->x);  // jobs left of results
+  CHECK((jobs->y < results->w && results->y < jobs->w));  // side by side (heights differ with the waiters listed)
+
+  resize(ui, 1280, 800);
+  CHECK(*probe::text("pool/form") == "column, paired");
+  jobs = probe::rect("pool/channel/jobs");
+  results = probe::rect("pool/channel/results");
+  CHECK(jobs->w < results->y);
+  CHECK(probe::text("pool/channel/jobs")->find("| slots: 5") != std::string::npos);
+}
