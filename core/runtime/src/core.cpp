@@ -163,6 +163,8 @@ const char* wait_reason_text(Wait w) {
     case Wait::SelectNoCases: return "select (no cases)";
     case Wait::WgWait: return "sync.WaitGroup.Wait";
     case Wait::MutexLock: return "sync.Mutex.Lock";
+    case Wait::RWMutexLock: return "sync.RWMutex.Lock";
+    case Wait::RWMutexRLock: return "sync.RWMutex.RLock";
     case Wait::Sleep: return "sleep";
   }
   return "";

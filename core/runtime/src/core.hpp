@@ -73,6 +73,8 @@ enum class Wait : std::uint8_t {
   SelectNoCases,
   WgWait,
   MutexLock,
+  RWMutexLock,
+  RWMutexRLock,
   Sleep,
 };
 const char* wait_reason_text(Wait w);

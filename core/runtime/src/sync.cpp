@@ -1,4 +1,5 @@
-// sync.WaitGroup and sync.Mutex (sync/waitgroup.go and sync/mutex.go are the model).
+// sync.WaitGroup, sync.Mutex and sync.RWMutex (sync/waitgroup.go, sync/mutex.go
+// and sync/rwmutex.go are the model).
 #include "poollab/runtime/sync.hpp"
 
 #include <algorithm>
@@ -19,8 +20,8 @@ WaitGroupState::~WaitGroupState() {
   core->wgs.erase(id);
 }
 
-MutexState::MutexState(std::shared_ptr<Core> c, std::string n)
-    : core(std::move(c)), id(core->next_obj++), name(std::move(n)) {
+MutexState::MutexState(std::shared_ptr<Core> c, std::string n, bool is_rw)
+    : core(std::move(c)), id(core->next_obj++), name(std::move(n)), rw(is_rw) {
   std::lock_guard lk(core->reg_mu);
   core->mutexes.emplace(id, this);
 }
@@ -45,7 +46,9 @@ MutexInfo mutex_info(const MutexState& m) {
   i.name = m.name;
   i.locked = m.locked;
   i.holder = m.holder;
+  i.readers = m.readers;
   for (const G* g : m.waiters) i.waiters.push_back(g->id);
+  for (const G* g : m.reader_waiters) i.waiters.push_back(g->id);
   return i;
 }
 
@@ -57,6 +60,37 @@ G& goroutine_of(const std::shared_ptr<Core>& core, const char* what) {
 }
 
 constexpr const char* kMisuse = "sync: WaitGroup misuse: Add called concurrently with Wait";
+
+// Leaves `queue` when the parked goroutine leaves park() another way (an abort).
+struct Dequeue {
+  std::deque<G*>& queue;
+  G* g;
+  ~Dequeue() { queue.erase(std::remove(queue.begin(), queue.end(), g), queue.end()); }
+};
+
+// Mutex.Lock and RWMutex.Lock: take the lock when it is free, else queue and park.
+void lock_exclusive(Core& c, MutexState& m, G& g, std::unique_lock<RtMutex>& lk, Wait reason) {
+  if (!m.locked && m.readers == 0 && m.waiters.empty()) {
+    m.locked = true;
+    m.holder = g.id;
+    c.emit(EventKind::MutexLock, &g, m.id);
+    return;
+  }
+  m.waiters.push_back(&g);
+  Dequeue guard{m.waiters, &g};
+  c.emit(EventKind::MutexWait, &g, m.id);
+  c.park(&g, lk, GState::Blocked, reason, m.id);  // unlock hands the lock over before waking us
+}
+
+// Go's value copy of a (RW)Mutex: the same lock state, no waiters, a new identity.
+std::shared_ptr<MutexState> copy_state(const MutexState& m) {
+  auto copy = std::make_shared<MutexState>(m.core, m.name, m.rw);
+  std::lock_guard lk(m.core->mu);
+  copy->locked = m.locked;
+  copy->holder = m.holder;
+  copy->readers = m.readers;
+  return copy;
+}
 }  // namespace
 
 }  // namespace detail
@@ -109,11 +143,7 @@ void WaitGroup::wait() {
     return;
   }
   s_->waiters.push_back(&g);
-  struct Dequeue {
-    detail::WaitGroupState& s;
-    G* g;
-    ~Dequeue() { s.waiters.erase(std::remove(s.waiters.begin(), s.waiters.end(), g), s.waiters.end()); }
-  } guard{*s_, &g};
+  detail::Dequeue guard{s_->waiters, &g};
   c.emit(EventKind::WgWait, &g, s_->id, {}, 0, s_->counter);
   c.park(&g, lk, GState::Blocked, detail::Wait::WgWait, s_->id);
   if (s_->counter != 0) throw Panic("sync: WaitGroup is reused before previous Wait has returned");
@@ -148,20 +178,7 @@ void Mutex::lock() {
   auto& c = *s_->core;
   std::unique_lock lk(c.mu);
   c.gate_point(&g, lk, "mutex lock", s_->id);
-  if (!s_->locked) {
-    s_->locked = true;
-    s_->holder = g.id;
-    c.emit(EventKind::MutexLock, &g, s_->id);
-    return;
-  }
-  s_->waiters.push_back(&g);
-  struct Dequeue {
-    detail::MutexState& s;
-    G* g;
-    ~Dequeue() { s.waiters.erase(std::remove(s.waiters.begin(), s.waiters.end(), g), s.waiters.end()); }
-  } guard{*s_, &g};
-  c.emit(EventKind::MutexWait, &g, s_->id);
-  c.park(&g, lk, GState::Blocked, detail::Wait::MutexLock, s_->id);
+  detail::lock_exclusive(c, *s_, g, lk, detail::Wait::MutexLock);
 }
 
 bool Mutex::try_lock() {
@@ -197,16 +214,106 @@ void Mutex::unlock() {
 
 Mutex Mutex::clone() const {
   Mutex copy(*this);
-  copy.s_ = std::make_shared<detail::MutexState>(s_->core, s_->name);
-  std::lock_guard lk(s_->core->mu);
-  copy.s_->locked = s_->locked;
-  copy.s_->holder = s_->holder;
+  copy.s_ = detail::copy_state(*s_);
   return copy;
 }
 
 ObjId Mutex::id() const { return s_->id; }
 
 void Mutex::set_name(std::string name) const {
+  std::lock_guard lk(s_->core->mu);
+  s_->name = std::move(name);
+}
+
+// ---- RWMutex: writers queue FIFO; a queued writer holds back new readers
+// (Go's writer preference), and Unlock lets the readers that waited in first.
+
+RWMutex::RWMutex() : s_(std::make_shared<detail::MutexState>(detail::current_core(), "", true)) {}
+RWMutex::RWMutex(Runtime& runtime, std::string name)
+    : s_(std::make_shared<detail::MutexState>(runtime.core_ptr(), std::move(name), true)) {}
+
+void RWMutex::lock() {
+  G& g = detail::goroutine_of(s_->core, "RWMutex.Lock");
+  auto& c = *s_->core;
+  std::unique_lock lk(c.mu);
+  c.gate_point(&g, lk, "rwmutex lock", s_->id);
+  detail::lock_exclusive(c, *s_, g, lk, detail::Wait::RWMutexLock);
+}
+
+void RWMutex::unlock() {
+  G& g = detail::goroutine_of(s_->core, "RWMutex.Unlock");
+  auto& c = *s_->core;
+  std::unique_lock lk(c.mu);
+  c.gate_point(&g, lk, "rwmutex unlock", s_->id);
+  if (!s_->locked) throw Fatal("sync: Unlock of unlocked RWMutex");
+  c.emit(EventKind::MutexUnlock, &g, s_->id);
+  s_->locked = false;
+  s_->holder = 0;
+  if (!s_->reader_waiters.empty()) {
+    while (!s_->reader_waiters.empty()) {
+      G* r = s_->reader_waiters.front();
+      s_->reader_waiters.pop_front();
+      ++s_->readers;
+      c.emit(EventKind::MutexLock, r, s_->id, {}, g.id, s_->readers, false);
+      c.ready(r);
+    }
+    return;
+  }
+  hand_to_writer(g.id);
+}
+
+void RWMutex::rlock() {
+  G& g = detail::goroutine_of(s_->core, "RWMutex.RLock");
+  auto& c = *s_->core;
+  std::unique_lock lk(c.mu);
+  c.gate_point(&g, lk, "rwmutex rlock", s_->id);
+  if (!s_->locked && s_->waiters.empty()) {
+    ++s_->readers;
+    c.emit(EventKind::MutexLock, &g, s_->id, {}, 0, s_->readers, false);
+    return;
+  }
+  s_->reader_waiters.push_back(&g);
+  detail::Dequeue guard{s_->reader_waiters, &g};
+  c.emit(EventKind::MutexWait, &g, s_->id, {}, 0, s_->readers, false);
+  c.park(&g, lk, GState::Blocked, detail::Wait::RWMutexRLock, s_->id);
+}
+
+void RWMutex::runlock() {
+  G& g = detail::goroutine_of(s_->core, "RWMutex.RUnlock");
+  auto& c = *s_->core;
+  std::unique_lock lk(c.mu);
+  c.gate_point(&g, lk, "rwmutex runlock", s_->id);
+  if (s_->readers == 0) throw Fatal("sync: RUnlock of unlocked RWMutex");
+  --s_->readers;
+  c.emit(EventKind::MutexUnlock, &g, s_->id, {}, 0, s_->readers, false);
+  if (s_->readers == 0) hand_to_writer(g.id);
+}
+
+// With the lock free, the first queued writer takes it. Core::mu held.
+void RWMutex::hand_to_writer(GoId from) {
+  if (s_->locked || s_->readers > 0 || s_->waiters.empty()) return;
+  G* w = s_->waiters.front();
+  s_->waiters.pop_front();
+  s_->locked = true;
+  s_->holder = w->id;
+  s_->core->emit(EventKind::MutexLock, w, s_->id, {}, from);
+  s_->core->ready(w);
+}
+
+int RWMutex::readers() const {
+  std::lock_guard lk(s_->core->mu);
+  return s_->readers;
+}
+
+RWMutex RWMutex::clone() const {
+  RWMutex copy(*this);
+  copy.s_ = detail::copy_state(*s_);
+  return copy;
+}
+
+ObjId RWMutex::id() const { return s_->id; }
+
+void RWMutex::set_name(std::string name) const {
   std::lock_guard lk(s_->core->mu);
   s_->name = std::move(name);
 }

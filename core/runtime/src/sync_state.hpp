@@ -1,4 +1,4 @@
-// Internal state of WaitGroup and Mutex (guarded by Core::mu).
+// Internal state of WaitGroup, Mutex and RWMutex (guarded by Core::mu).
 #pragma once
 
 #include <deque>
@@ -20,15 +20,20 @@ struct WaitGroupState {
   bool releasing = false;  // between the counter reaching zero and the waiters being released (Serial gate)
 };
 
+// A Mutex, or an RWMutex (rw): `locked` is then the write lock, `readers`
+// the read locks held, and `waiters` the writers queued.
 struct MutexState {
-  MutexState(std::shared_ptr<Core> c, std::string n);
+  MutexState(std::shared_ptr<Core> c, std::string n, bool rw = false);
   ~MutexState();
   std::shared_ptr<Core> core;
   ObjId id = 0;
   std::string name;
+  bool rw = false;
   bool locked = false;
   GoId holder = 0;
   std::deque<G*> waiters;
+  int readers = 0;
+  std::deque<G*> reader_waiters;
 };
 
 }  // namespace poollab::rt::detail

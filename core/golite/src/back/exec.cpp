@@ -645,6 +645,7 @@ void name_object(const Value& v, const std::string& name) {
     }
     case ObjKind::WaitGroup: static_cast<WaitGroupObj*>(v.o)->wg.set_name(name); break;
     case ObjKind::Mutex: static_cast<MutexObj*>(v.o)->mu.set_name(name); break;
+    case ObjKind::RWMutex: static_cast<RWMutexObj*>(v.o)->mu.set_name(name); break;
     default: break;
   }
 }

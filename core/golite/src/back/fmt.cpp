@@ -583,6 +583,10 @@ struct Printer {
           out += sp.plus_v ? "} sema:0" : "} 0";
         } else if (v.heap() && v.o->kind == ObjKind::Mutex) {
           out += sp.plus_v ? "state:0 sema:0" : "0 0";
+        } else if (v.heap() && v.o->kind == ObjKind::RWMutex) {
+          std::string readers = std::to_string(static_cast<RWMutexObj*>(v.o)->mu.readers());
+          out += sp.plus_v ? "w:{state:0 sema:0} writerSem:0 readerSem:0 readerCount:{_:{} v:" + readers + "} readerWait:{_:{} v:0}"
+                           : "{0 0} 0 0 {{} " + readers + "} {{} 0}";
         }
         out += '}';
         return;

@@ -291,17 +291,26 @@ void Machine::call_stdlib(Member m, const CallExpr* call, Value* a, size_t n, Va
     }
     case Member::sync_Mutex_Lock:
     case Member::sync_Mutex_Unlock:
-    case Member::sync_Mutex_TryLock:
+    case Member::sync_Mutex_TryLock: {
+      Value* t = pointee(*this, a[0]);
+      if (!t->heap() || t->o->kind != ObjKind::Mutex) *t = zero_value(t->type());
+      rt::Mutex& mu = static_cast<MutexObj*>(t->o)->mu;
+      if (m == Member::sync_Mutex_TryLock) set_bool(0, mu.try_lock());
+      else if (m == Member::sync_Mutex_Lock) mu.lock();
+      else mu.unlock();
+      return;
+    }
     case Member::sync_RWMutex_Lock:
     case Member::sync_RWMutex_Unlock:
     case Member::sync_RWMutex_RLock:
     case Member::sync_RWMutex_RUnlock: {
       Value* t = pointee(*this, a[0]);
-      if (!t->heap() || t->o->kind != ObjKind::Mutex) *t = zero_value(t->type());
-      rt::Mutex& mu = static_cast<MutexObj*>(t->o)->mu;
-      if (m == Member::sync_Mutex_TryLock) set_bool(0, mu.try_lock());
-      else if (m == Member::sync_Mutex_Lock || m == Member::sync_RWMutex_Lock || m == Member::sync_RWMutex_RLock) mu.lock();
-      else mu.unlock();
+      if (!t->heap() || t->o->kind != ObjKind::RWMutex) *t = zero_value(t->type());
+      rt::RWMutex& mu = static_cast<RWMutexObj*>(t->o)->mu;
+      if (m == Member::sync_RWMutex_Lock) mu.lock();
+      else if (m == Member::sync_RWMutex_Unlock) mu.unlock();
+      else if (m == Member::sync_RWMutex_RLock) mu.rlock();
+      else mu.runlock();
       return;
     }
     case Member::sync_Once_Do: {

@@ -118,8 +118,8 @@ Value zero_value_slow(const Type* t) {
   if (t->kind == Kind::Named) {
     switch (t->native) {
       case NativeType::WaitGroup: return Value::of_obj(t, new WaitGroupObj(rt::WaitGroup()), true);
-      case NativeType::Mutex:
-      case NativeType::RWMutex: return Value::of_obj(t, new MutexObj(rt::Mutex()), true);
+      case NativeType::Mutex: return Value::of_obj(t, new MutexObj(rt::Mutex()), true);
+      case NativeType::RWMutex: return Value::of_obj(t, new RWMutexObj(rt::RWMutex()), true);
       case NativeType::Time: return Value::of_int(t, 0);
       case NativeType::Builder: return Value::of_obj(t, new BuilderObj(), true);
       default: break;
@@ -173,6 +173,8 @@ Value copy_value_slow(const Value& v) {
       return Value::of_obj(v.type(), new WaitGroupObj(static_cast<WaitGroupObj*>(v.o)->wg.clone()), true);
     case ObjKind::Mutex:
       return Value::of_obj(v.type(), new MutexObj(static_cast<MutexObj*>(v.o)->mu.clone()), true);
+    case ObjKind::RWMutex:
+      return Value::of_obj(v.type(), new RWMutexObj(static_cast<RWMutexObj*>(v.o)->mu.clone()), true);
     case ObjKind::Builder: {
       auto* b = new BuilderObj();
       b->s = static_cast<BuilderObj*>(v.o)->s;

@@ -32,7 +32,7 @@ struct BlockStmt;
 struct ObjHeap;
 
 // Base of every heap object; atomically counted because values cross goroutines.
-enum class ObjKind : uint8_t { Str, Agg, Slice, Map, Box, Ptr, Func, Chan, WaitGroup, Mutex, Ctx, Timer, Err, Builder };
+enum class ObjKind : uint8_t { Str, Agg, Slice, Map, Box, Ptr, Func, Chan, WaitGroup, Mutex, RWMutex, Ctx, Timer, Err, Builder };
 struct Obj {
   explicit Obj(ObjKind k) : kind(k) {}
   std::atomic<int32_t> refs{1};
@@ -261,6 +261,11 @@ struct WaitGroupObj final : Obj {
 struct MutexObj final : Obj {
   explicit MutexObj(rt::Mutex m) : Obj(ObjKind::Mutex), mu(std::move(m)) {}
   rt::Mutex mu;
+};
+
+struct RWMutexObj final : Obj {
+  explicit RWMutexObj(rt::RWMutex m) : Obj(ObjKind::RWMutex), mu(std::move(m)) {}
+  rt::RWMutex mu;
 };
 struct CtxObj final : Obj {
   explicit CtxObj(rt::Context c) : Obj(ObjKind::Ctx), ctx(std::move(c)) {}

@@ -24,9 +24,9 @@ enum class EventKind : std::uint8_t {
   WgAdd,        // WaitGroup Add/Done (value = delta, counter in `count`)
   WgWait,       // a goroutine parked in Wait
   WgRelease,    // Wait returned
-  MutexWait,    // Lock parked
-  MutexLock,    // Lock obtained
-  MutexUnlock,  // Unlock
+  MutexWait,    // Lock parked (RWMutex: flag false for RLock; count = readers)
+  MutexLock,    // Lock obtained (RWMutex: flag false for a read lock; count = readers)
+  MutexUnlock,  // Unlock (RWMutex: flag false for RUnlock; count = readers left)
   SleepStart,   // time.Sleep began (value = duration)
   SleepEnd,     // time.Sleep finished
   JobStart,     // a worker took a job (emitted by lesson code / interpreter)

@@ -117,7 +117,8 @@ struct MutexInfo {
   std::string name;
   GoId holder = 0;  // 0 = unlocked (Go mutexes have no owner; this is who locked it last)
   bool locked = false;
-  std::vector<GoId> waiters;
+  int readers = 0;  // RWMutex: read locks held
+  std::vector<GoId> waiters;  // writers (or lockers), then waiting readers
 };
 
 struct Outcome {

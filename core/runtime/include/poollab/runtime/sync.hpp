@@ -1,4 +1,4 @@
-// sync.WaitGroup and sync.Mutex with Go's semantics and failure texts.
+// sync.WaitGroup, sync.Mutex and sync.RWMutex with Go's semantics and failure texts.
 //
 //   rt::WaitGroup wg;                  // inside a goroutine (or WaitGroup(runtime))
 //   wg.add(1);
@@ -49,6 +49,28 @@ class Mutex {
   void set_name(std::string name) const;
 
  private:
+  std::shared_ptr<detail::MutexState> s_;
+};
+
+// sync.RWMutex: any number of readers or one writer. A writer waiting for the
+// readers to leave holds back new readers, so a goroutine that read-locks twice
+// can deadlock behind a writer, as in Go.
+//   rt::RWMutex rw;   rw.rlock(); ... rw.runlock();   rw.lock(); ... rw.unlock();
+class RWMutex {
+ public:
+  RWMutex();
+  explicit RWMutex(Runtime& runtime, std::string name = {});
+  void lock();
+  void unlock();    // fatal error: sync: Unlock of unlocked RWMutex
+  void rlock();
+  void runlock();   // fatal error: sync: RUnlock of unlocked RWMutex
+  int readers() const;  // read locks held now
+  RWMutex clone() const;  // value copy (keeps the locked state, as Go's copy does)
+  ObjId id() const;
+  void set_name(std::string name) const;
+
+ private:
+  void hand_to_writer(GoId from);
   std::shared_ptr<detail::MutexState> s_;
 };
 
