@@ -313,6 +313,16 @@ void Machine::call_stdlib(Member m, const CallExpr* call, Value* a, size_t n, Va
       else mu.runlock();
       return;
     }
+    case Member::sync_RWMutex_RLocker: out[0] = a[0].retyped(nt.rlocker); return;  // (*rlocker)(rw), as Go
+    case Member::sync_rlocker_Lock:
+    case Member::sync_rlocker_Unlock: {
+      Value* t = pointee(*this, a[0]);
+      if (!t->heap() || t->o->kind != ObjKind::RWMutex) *t = zero_value(t->type());
+      rt::RWMutex& mu = static_cast<RWMutexObj*>(t->o)->mu;
+      if (m == Member::sync_rlocker_Lock) mu.rlock();
+      else mu.runlock();
+      return;
+    }
     case Member::sync_Once_Do: {
       Value* t = pointee(*this, a[0]);
       bool run = false;

@@ -309,6 +309,10 @@ const NativeTypes& native_types() {
     Type* dur = named(arena, "time", "Duration", u.int64_type);
     add_method(arena, dur, "String", Member::time_Duration_String, false);
     n.duration = dur;
+    Type* rl = named(arena, "sync", "rlocker", empty);
+    add_method(arena, rl, "Lock", Member::sync_rlocker_Lock, true);
+    add_method(arena, rl, "Unlock", Member::sync_rlocker_Unlock, true);
+    n.rlocker = arena.pointer_to(rl);
     Type* tm = named(arena, "time", "Time", empty);
     tm->native = NativeType::Time;
     n.time_type = tm;

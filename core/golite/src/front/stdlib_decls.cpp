@@ -48,6 +48,14 @@ func (rw *RWMutex) Lock()
 func (rw *RWMutex) Unlock()
 func (rw *RWMutex) RLock()
 func (rw *RWMutex) RUnlock()
+func (rw *RWMutex) RLocker() Locker
+type rlocker struct{ state int }
+func (r *rlocker) Lock()
+func (r *rlocker) Unlock()
+type Locker interface {
+	Lock()
+	Unlock()
+}
 type Once struct{ done int }
 func (o *Once) Do(f func())
 )";

@@ -41,6 +41,9 @@ namespace poollab::golite {
   X(sync_RWMutex_Unlock, "sync", "RWMutex", "Unlock")                     \
   X(sync_RWMutex_RLock, "sync", "RWMutex", "RLock")                       \
   X(sync_RWMutex_RUnlock, "sync", "RWMutex", "RUnlock")                   \
+  X(sync_RWMutex_RLocker, "sync", "RWMutex", "RLocker")                   \
+  X(sync_rlocker_Lock, "sync", "rlocker", "Lock")                         \
+  X(sync_rlocker_Unlock, "sync", "rlocker", "Unlock")                     \
   X(sync_Once_Do, "sync", "Once", "Do")                                   \
   /* time */                                                              \
   X(time_Sleep, "time", "", "Sleep")                                      \

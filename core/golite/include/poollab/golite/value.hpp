@@ -331,6 +331,7 @@ struct NativeTypes {
   const Type* ctx;           // *context.cancelCtx
   const Type* time_type;     // time.Time
   const Type* duration;      // time.Duration
+  const Type* rlocker;       // *sync.rlocker: RWMutex.RLocker()'s Locker
   const Type* timer_ptr;     // *time.Timer
   const Type* ticker_ptr;    // *time.Ticker
   const Type* unit_chan;     // <-chan struct{}

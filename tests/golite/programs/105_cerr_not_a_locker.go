@@ -1,0 +1,9 @@
+package main
+
+import "sync"
+
+func main() {
+	var wg sync.WaitGroup
+	var l sync.Locker = &wg
+	_ = l
+}
