@@ -35,6 +35,14 @@ std::optional<SpanKind> span_of(EventKind kind) {
   }
 }
 
+// The span begun by `b`: its kind's name, the job's value, which lock.
+std::string span_name(const rt::Event& b) {
+  std::string name = span_of(b.kind)->name;
+  if (b.kind == EventKind::JobStart && !b.value.empty()) name += " " + b.value;
+  if (b.kind == EventKind::MutexWait && !b.value.empty()) name = "blocked: " + b.value;  // Go's wait reason
+  return name;
+}
+
 }  // namespace
 
 json chrome_trace(const std::string& label, const lessons::RunReport& r) {
@@ -76,8 +84,7 @@ json chrome_trace(const std::string& label, const lessons::RunReport& r) {
     if (it != open.end() && !it->second.empty()) {
       const rt::Event* b = it->second.front();
       it->second.pop_front();
-      std::string name = span_of(b->kind)->name;
-      if (b->kind == EventKind::JobStart && !b->value.empty()) name += " " + b->value;
+      std::string name = span_name(*b);
       json bargs = {{"seq", b->seq}, {"line", b->line}};
       if (b->object) bargs["object"] = b->object;
       events.push_back({{"name", name}, {"cat", "blocked"}, {"ph", "X"}, {"pid", pid}, {"tid", e.goroutine},
@@ -128,7 +135,7 @@ json chrome_trace(const std::string& label, const lessons::RunReport& r) {
   // Spans still open at the end: parked forever (deadlock, leak) or cut off.
   for (const auto& [key, q] : open)
     for (const rt::Event* b : q)
-      events.push_back({{"name", std::string(span_of(b->kind)->name) + " (never returned)"}, {"cat", "blocked"},
+      events.push_back({{"name", span_name(*b) + " (never returned)"}, {"cat", "blocked"},
                         {"ph", "X"}, {"pid", pid}, {"tid", key.first}, {"ts", us(b->time_ns)},
                         {"dur", us(end_ns - b->time_ns)}, {"args", {{"seq", b->seq}, {"line", b->line}}}});
   for (const auto& [g, from] : started)

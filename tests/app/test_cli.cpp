@@ -237,6 +237,26 @@ TEST_CASE("trace writes Chrome Trace Event JSON with a track per goroutine" * do
   CHECK(missing_o.status == 64);
 }
 
+TEST_CASE("trace names a lock wait by Go's wait reason" * doctest::timeout(120)) {
+  if (!have_binary()) return;
+  Scratch s;
+  fs::path out = s.dir / "trace.json";
+  fs::path prog = fs::path(poollab::test::source_dir()) / "tests/golite/programs/102_rwmutex_writer_waits.go";
+  auto r = run_poollab("trace '" + prog.string() + "' -o '" + out.string() + "'");
+  INFO(r.err);
+  CHECK(r.status == 0);
+  REQUIRE(fs::exists(out));
+  std::set<std::string> blocked;
+  std::string names;
+  const json trace = json::parse(slurp(out));
+  for (const auto& e : trace["traceEvents"])
+    if (e.value("cat", "") == "blocked") blocked.insert(e["name"].get<std::string>());
+  for (const auto& n : blocked) names += n + "; ";
+  INFO("blocked spans: " << names);
+  CHECK(blocked.count("blocked: sync.RWMutex.Lock (never returned)") == 1);
+  CHECK(blocked.count("blocked: sync.RWMutex.RLock (never returned)") == 1);
+}
+
 TEST_CASE("quiz reads piped answers, explains, scores and saves progress" * doctest::timeout(300)) {
   if (!have_binary()) return;
   Scratch home;

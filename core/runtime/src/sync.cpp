@@ -78,7 +78,7 @@ void lock_exclusive(Core& c, MutexState& m, G& g, std::unique_lock<RtMutex>& lk,
   }
   m.waiters.push_back(&g);
   Dequeue guard{m.waiters, &g};
-  c.emit(EventKind::MutexWait, &g, m.id);
+  c.emit(EventKind::MutexWait, &g, m.id, [&] { return std::string(wait_reason_text(reason)); });
   c.park(&g, lk, GState::Blocked, reason, m.id);  // unlock hands the lock over before waking us
 }
 
@@ -274,7 +274,7 @@ void RWMutex::rlock() {
   }
   s_->reader_waiters.push_back(&g);
   detail::Dequeue guard{s_->reader_waiters, &g};
-  c.emit(EventKind::MutexWait, &g, s_->id, {}, 0, s_->readers, false);
+  c.emit(EventKind::MutexWait, &g, s_->id, [] { return std::string("sync.RWMutex.RLock"); }, 0, s_->readers, false);
   c.park(&g, lk, GState::Blocked, detail::Wait::RWMutexRLock, s_->id);
 }
 

@@ -24,7 +24,7 @@ enum class EventKind : std::uint8_t {
   WgAdd,        // WaitGroup Add/Done (value = delta, counter in `count`)
   WgWait,       // a goroutine parked in Wait
   WgRelease,    // Wait returned
-  MutexWait,    // Lock parked (RWMutex: flag false for RLock; count = readers)
+  MutexWait,    // Lock parked; value = Go's wait reason (RWMutex: flag false for RLock; count = readers)
   MutexLock,    // Lock obtained (RWMutex: flag false for a read lock; count = readers)
   MutexUnlock,  // Unlock (RWMutex: flag false for RUnlock; count = readers left)
   SleepStart,   // time.Sleep began (value = duration)
