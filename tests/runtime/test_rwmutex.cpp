@@ -126,3 +126,22 @@ TEST_CASE("RWMutex: Go's fatal texts for unlocking what is not locked" * doctest
   });
   CHECK(held.message == "fatal error: sync: RUnlock of unlocked RWMutex");
 }
+
+TEST_CASE("RWMutex: TryLock and TryRLock never wait, and respect a queued writer" * doctest::timeout(60)) {
+  run_ok([] {
+    rt::RWMutex rw;
+    expect(rw.try_rlock(), "a free lock can be read-locked");
+    expect(!rw.try_lock(), "not write-locked while a reader holds it");
+    rt::go("main.writer", [rw]() mutable {
+      rw.lock();
+      rw.unlock();
+    });
+    rt::sleep(10 * ms);  // the writer is queued behind the reader now
+    expect(!rw.try_rlock(), "a queued writer holds back new readers");
+    rw.runlock();
+    rt::sleep(10 * ms);  // the writer has been and gone
+    expect(rw.try_lock(), "free again");
+    expect(!rw.try_rlock(), "not read-locked while written");
+    rw.unlock();
+  });
+}

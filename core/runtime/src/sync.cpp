@@ -289,6 +289,29 @@ void RWMutex::runlock() {
   if (s_->readers == 0) hand_to_writer(g.id);
 }
 
+bool RWMutex::try_lock() {
+  G& g = detail::goroutine_of(s_->core, "RWMutex.TryLock");
+  auto& c = *s_->core;
+  std::unique_lock lk(c.mu);
+  c.gate_point(&g, lk, "rwmutex lock", s_->id);
+  if (s_->locked || s_->readers > 0 || !s_->waiters.empty()) return false;
+  s_->locked = true;
+  s_->holder = g.id;
+  c.emit(EventKind::MutexLock, &g, s_->id);
+  return true;
+}
+
+bool RWMutex::try_rlock() {
+  G& g = detail::goroutine_of(s_->core, "RWMutex.TryRLock");
+  auto& c = *s_->core;
+  std::unique_lock lk(c.mu);
+  c.gate_point(&g, lk, "rwmutex rlock", s_->id);
+  if (s_->locked || !s_->waiters.empty()) return false;
+  ++s_->readers;
+  c.emit(EventKind::MutexLock, &g, s_->id, {}, 0, s_->readers, false);
+  return true;
+}
+
 // With the lock free, the first queued writer takes it. Core::mu held.
 void RWMutex::hand_to_writer(GoId from) {
   if (s_->locked || s_->readers > 0 || s_->waiters.empty()) return;

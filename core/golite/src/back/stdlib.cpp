@@ -303,13 +303,17 @@ void Machine::call_stdlib(Member m, const CallExpr* call, Value* a, size_t n, Va
     case Member::sync_RWMutex_Lock:
     case Member::sync_RWMutex_Unlock:
     case Member::sync_RWMutex_RLock:
-    case Member::sync_RWMutex_RUnlock: {
+    case Member::sync_RWMutex_RUnlock:
+    case Member::sync_RWMutex_TryLock:
+    case Member::sync_RWMutex_TryRLock: {
       Value* t = pointee(*this, a[0]);
       if (!t->heap() || t->o->kind != ObjKind::RWMutex) *t = zero_value(t->type());
       rt::RWMutex& mu = static_cast<RWMutexObj*>(t->o)->mu;
       if (m == Member::sync_RWMutex_Lock) mu.lock();
       else if (m == Member::sync_RWMutex_Unlock) mu.unlock();
       else if (m == Member::sync_RWMutex_RLock) mu.rlock();
+      else if (m == Member::sync_RWMutex_TryLock) set_bool(0, mu.try_lock());
+      else if (m == Member::sync_RWMutex_TryRLock) set_bool(0, mu.try_rlock());
       else mu.runlock();
       return;
     }

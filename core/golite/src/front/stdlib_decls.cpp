@@ -48,6 +48,8 @@ func (rw *RWMutex) Lock()
 func (rw *RWMutex) Unlock()
 func (rw *RWMutex) RLock()
 func (rw *RWMutex) RUnlock()
+func (rw *RWMutex) TryLock() bool
+func (rw *RWMutex) TryRLock() bool
 func (rw *RWMutex) RLocker() Locker
 type rlocker struct{ state int }
 func (r *rlocker) Lock()

@@ -42,6 +42,8 @@ namespace poollab::golite {
   X(sync_RWMutex_RLock, "sync", "RWMutex", "RLock")                       \
   X(sync_RWMutex_RUnlock, "sync", "RWMutex", "RUnlock")                   \
   X(sync_RWMutex_RLocker, "sync", "RWMutex", "RLocker")                   \
+  X(sync_RWMutex_TryLock, "sync", "RWMutex", "TryLock")                   \
+  X(sync_RWMutex_TryRLock, "sync", "RWMutex", "TryRLock")                 \
   X(sync_rlocker_Lock, "sync", "rlocker", "Lock")                         \
   X(sync_rlocker_Unlock, "sync", "rlocker", "Unlock")                     \
   X(sync_Once_Do, "sync", "Once", "Do")                                   \

@@ -64,6 +64,8 @@ class RWMutex {
   void unlock();    // fatal error: sync: Unlock of unlocked RWMutex
   void rlock();
   void runlock();   // fatal error: sync: RUnlock of unlocked RWMutex
+  bool try_lock();   // false while anyone holds it or a writer is queued
+  bool try_rlock();  // false while a writer holds it or is queued
   int readers() const;  // read locks held now
   RWMutex clone() const;  // value copy (keeps the locked state, as Go's copy does)
   ObjId id() const;
