@@ -1,5 +1,6 @@
 // Checker: expressions, untyped constants, conversions and assignability.
 #include <cmath>
+#include <functional>
 #include <cstdint>
 #include <limits>
 
@@ -431,13 +432,8 @@ bool Checker::assign(Expr* e, const Type* t, const std::string& context) {
   if (assignable(v, t)) return true;
   std::string msg = "cannot use " + describe(e) + " as " + ts(t) + " value in " + context;
   if (t->ukind() == Kind::Interface) {
-    std::string missing;
-    bool wrong_ptr = false;
-    implements(v, t, &missing, &wrong_ptr);
-    if (wrong_ptr)
-      msg += ": " + ts(v) + " does not implement " + ts(t) + " (method " + missing + " has pointer receiver)";
-    else if (!missing.empty())
-      msg += ": " + ts(v) + " does not implement " + ts(t) + " (missing method " + missing + ")";
+    std::string why = not_implemented_reason(v, t, pkg_name_);
+    if (!why.empty()) msg += ": " + ts(v) + " does not implement " + ts(t) + " " + why;
   }
   error(e->pos, msg);
   return false;
@@ -774,36 +770,41 @@ void Checker::selector(SelectorExpr* s, bool allow_type) {
     };
     std::vector<Cand> level{{base, {}}};
     for (int depth = 0; depth < 6 && !level.empty(); ++depth) {
+      // Every field or method of this name at this depth; more than one is ambiguous.
+      std::vector<std::function<void()>> found;
       std::vector<Cand> next;
       for (auto& c : level) {
         const Type* ct = c.type->kind == Kind::Pointer ? c.type->elem : c.type;
         if (depth > 0 && ct->kind == Kind::Named) {
           if (const Method* m = ct->find_method(s->sel)) {
-            s->sel_kind = SelKind::Method;
-            s->method = m;
-            s->recv_named = ct;
-            s->path = c.path;
-            s->deref = deref;
-            s->member = m->member;
-            s->type = m->sig;
-            if (m->pointer_recv && c.type->kind != Kind::Pointer) {
-              s->take_addr = true;
-              if (!deref) mark_address_taken(s->x);
-            }
-            return;
+            found.push_back([this, s, m, ct, c, deref] {
+              s->sel_kind = SelKind::Method;
+              s->method = m;
+              s->recv_named = ct;
+              s->path = c.path;
+              s->deref = deref;
+              s->member = m->member;
+              s->type = m->sig;
+              if (m->pointer_recv && c.type->kind != Kind::Pointer) {
+                s->take_addr = true;
+                if (!deref) mark_address_taken(s->x);
+              }
+            });
+            continue;
           }
         }
         const Type* cu = ct->underlying();
         if (depth > 0 && cu->kind == Kind::Interface) {  // promoted from an embedded interface
           for (size_t i = 0; i < cu->imethods.size(); ++i) {
             if (cu->imethods[i].name != s->sel) continue;
-            s->sel_kind = SelKind::InterfaceMethod;
-            s->method_index = int(i);
-            s->iface = cu;
-            s->path = c.path;
-            s->deref = deref;
-            s->type = cu->imethods[i].sig;
-            return;
+            found.push_back([s, cu, i, c, deref] {
+              s->sel_kind = SelKind::InterfaceMethod;
+              s->method_index = int(i);
+              s->iface = cu;
+              s->path = c.path;
+              s->deref = deref;
+              s->type = cu->imethods[i].sig;
+            });
           }
           continue;
         }
@@ -813,14 +814,25 @@ void Checker::selector(SelectorExpr* s, bool allow_type) {
           std::vector<int> p = c.path;
           p.push_back(int(i));
           if (f.name == s->sel) {
-            s->sel_kind = SelKind::Field;
-            s->path = p;
-            s->deref = deref;
-            s->type = f.type;
-            return;
+            found.push_back([s, p, deref, &f] {
+              s->sel_kind = SelKind::Field;
+              s->path = p;
+              s->deref = deref;
+              s->type = f.type;
+            });
+            continue;
           }
           if (f.embedded) next.push_back({f.type, p});
         }
+      }
+      if (found.size() == 1) {
+        found.front()();
+        return;
+      }
+      if (found.size() > 1) {
+        error(s->sel_pos, "ambiguous selector " + expr_text(s));
+        s->type = u_.invalid;
+        return;
       }
       level = std::move(next);
     }
@@ -2004,11 +2016,9 @@ void Checker::type_assert(TypeAssertExpr* t) {
     return;
   }
   if (!target->is_interface()) {
-    std::string missing;
-    bool wrong_ptr = false;
-    if (!implements(target, t->x->type, &missing, &wrong_ptr)) {
+    if (!implements(target, t->x->type)) {
       error(t->type_expr->pos, "impossible type assertion: " + expr_text(t) + "\n\t" + ts(target) + " does not implement " +
-                                   ts(t->x->type) + (wrong_ptr ? " (method " + missing + " has pointer receiver)" : " (missing method " + missing + ")"));
+                                   ts(t->x->type) + " " + not_implemented_reason(target, t->x->type, pkg_name_));
       return;
     }
   }

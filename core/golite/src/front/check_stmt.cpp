@@ -715,11 +715,9 @@ void Checker::type_switch(TypeSwitchStmt* s) {
       if (invalid(t)) continue;
       single = t;
       if (ok && !t->is_interface()) {
-        std::string missing;
-        bool wrong_ptr = false;
-        if (!implements(t, xt, &missing, &wrong_ptr))
-          error(e->pos, "impossible type switch case: " + describe(s->x) + " cannot have dynamic type " + ts(t) +
-                            (wrong_ptr ? " (method " + missing + " has pointer receiver)" : " (missing method " + missing + ")"));
+        if (!implements(t, xt))
+          error(e->pos, "impossible type switch case: " + describe(s->x) + " cannot have dynamic type " + ts(t) + " " +
+                            not_implemented_reason(t, xt, pkg_name_));
       }
     }
     push_scope();

@@ -26,6 +26,9 @@ func Errorf(format string, a ...any) error
 func Fprint(w any, a ...any) (n int, err error)
 func Fprintln(w any, a ...any) (n int, err error)
 func Fprintf(w any, format string, a ...any) (n int, err error)
+type Stringer interface {
+	String() string
+}
 type wrapError struct {
 	msg string
 	err error

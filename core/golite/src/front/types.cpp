@@ -404,8 +404,10 @@ bool identical_impl(const Type* a, const Type* b, int depth) {
 
 bool identical(const Type* a, const Type* b) { return identical_impl(a, b, 0); }
 
-const Method* lookup_method(const Type* t, std::string_view name, std::vector<int>* path, bool* wrong_pointer) {
+const Method* lookup_method(const Type* t, std::string_view name, std::vector<int>* path, bool* wrong_pointer,
+                            bool* ambiguous) {
   if (wrong_pointer) *wrong_pointer = false;
+  if (ambiguous) *ambiguous = false;
   if (!t) return nullptr;
   struct Cand {
     const Type* type;    // a named or struct type (never a pointer)
@@ -416,29 +418,29 @@ const Method* lookup_method(const Type* t, std::string_view name, std::vector<in
   std::vector<Cand> level{{start_ptr ? t->elem : t, start_ptr, {}}};
   for (int depth = 0; depth < 8 && !level.empty(); ++depth) {
     std::vector<Cand> next;
+    const Method* found = nullptr;
+    const Cand* found_at = nullptr;
+    int matches = 0;  // fields of the name count too: they hide a deeper method
     for (const Cand& c : level) {
       if (c.type->kind == Kind::Named) {
         if (const Method* m = c.type->find_method(name)) {
-          if (m->pointer_recv && !c.addressable) {
-            if (wrong_pointer) *wrong_pointer = true;
-            return nullptr;
-          }
-          if (path) *path = c.path;
-          return m;
+          if (!matches++) found = m, found_at = &c;
+          continue;
         }
       }
       const Type* u = c.type->underlying();
       if (depth > 0 && u && u->kind == Kind::Interface) {
-        for (const InterfaceMethod& im : u->imethods) {
-          if (im.name != name) continue;
-          if (path) *path = c.path;
-          return &im.forward;
-        }
+        for (const InterfaceMethod& im : u->imethods)
+          if (im.name == name && !matches++) found = &im.forward, found_at = &c;
         continue;
       }
       if (!u || u->kind != Kind::Struct) continue;
       for (size_t i = 0; i < u->fields.size(); ++i) {
         const Field& f = u->fields[i];
+        if (depth > 0 && f.name == name) {
+          if (!matches++) found = nullptr, found_at = nullptr;
+          continue;
+        }
         if (!f.embedded || !f.type) continue;
         const bool ptr = f.type->kind == Kind::Pointer && f.type->elem;
         Cand n{ptr ? f.type->elem : f.type, ptr || c.addressable, c.path};
@@ -446,15 +448,29 @@ const Method* lookup_method(const Type* t, std::string_view name, std::vector<in
         next.push_back(std::move(n));
       }
     }
+    if (matches > 1) {
+      if (ambiguous) *ambiguous = true;
+      return nullptr;
+    }
+    if (matches == 1) {
+      if (!found) return nullptr;  // a field, not a method
+      if (found->pointer_recv && !found_at->addressable) {
+        if (wrong_pointer) *wrong_pointer = true;
+        return nullptr;
+      }
+      if (path) *path = found_at->path;
+      return found;
+    }
     level = std::move(next);
   }
   return nullptr;
 }
 
-bool implements(const Type* t, const Type* iface, std::string* missing, bool* wrong_pointer) {
+bool implements(const Type* t, const Type* iface, std::string* missing, bool* wrong_pointer, bool* ambiguous) {
   const Type* it = iface->underlying();
   if (it->kind != Kind::Interface) return false;
   if (wrong_pointer) *wrong_pointer = false;
+  if (ambiguous) *ambiguous = false;
   const Type* ut = t->underlying();
   for (const auto& m : it->imethods) {
     bool found = false;
@@ -462,10 +478,11 @@ bool implements(const Type* t, const Type* iface, std::string* missing, bool* wr
       for (const auto& tm : ut->imethods)
         if (tm.name == m.name && identical(tm.sig, m.sig)) found = true;
     } else {
-      bool wrong = false;
-      const Method* tm = lookup_method(t, m.name, nullptr, &wrong);
+      bool wrong = false, amb = false;
+      const Method* tm = lookup_method(t, m.name, nullptr, &wrong, &amb);
       if (tm && identical(tm->sig, m.sig)) found = true;
       if (wrong && wrong_pointer) *wrong_pointer = true;
+      if (amb && ambiguous) *ambiguous = true;
     }
     if (!found) {
       if (missing) *missing = m.name;
@@ -473,6 +490,18 @@ bool implements(const Type* t, const Type* iface, std::string* missing, bool* wr
     }
   }
   return true;
+}
+
+std::string not_implemented_reason(const Type* t, const Type* iface, std::string_view local) {
+  std::string missing;
+  bool wrong_ptr = false, ambiguous = false;
+  if (implements(t, iface, &missing, &wrong_ptr, &ambiguous) || missing.empty()) return "";
+  if (ambiguous) {
+    const Type* base = t->kind == Kind::Pointer && t->elem ? t->elem : t;
+    return "(ambiguous selector " + type_string(base, local) + "." + missing + ")";
+  }
+  if (wrong_ptr) return "(method " + missing + " has pointer receiver)";
+  return "(missing method " + missing + ")";
 }
 
 bool assignable(const Type* v, const Type* t) {

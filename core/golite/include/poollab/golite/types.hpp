@@ -248,17 +248,24 @@ bool identical(const Type* a, const Type* b);
 // The method `name` in t's method set, found as Go's selectors find it: declared on t
 // (or on *t's element), else promoted from an embedded field, shallowest first. `path`
 // receives the embedded field indices from a value of t to the method's receiver.
-// A method that exists but needs an addressable receiver t lacks sets *wrong_pointer.
+// A method that exists but needs an addressable receiver t lacks sets *wrong_pointer;
+// two of the name at the shallowest depth set *ambiguous (neither is in the set).
 //
 //   std::vector<int> path;
 //   const Method* m = lookup_method(worker_ptr_type, "Name", &path);  // promoted from `base`: path {0}
 const Method* lookup_method(const Type* t, std::string_view name, std::vector<int>* path = nullptr,
-                            bool* wrong_pointer = nullptr);
+                            bool* wrong_pointer = nullptr, bool* ambiguous = nullptr);
 
 // Does t implement interface iface? On failure, missing names the first missing
-// method and wrong_pointer is set when only *t has it.
-bool implements(const Type* t, const Type* iface, std::string* missing = nullptr,
-                bool* wrong_pointer = nullptr);
+// method, wrong_pointer is set when only *t has it and ambiguous when two embedded
+// fields both promote it.
+bool implements(const Type* t, const Type* iface, std::string* missing = nullptr, bool* wrong_pointer = nullptr,
+                bool* ambiguous = nullptr);
+
+// Why t does not implement iface, as the compiler words it in parentheses
+// ("missing method Name", "method Name has pointer receiver", "ambiguous selector C.Name");
+// empty when it does. Types are printed as in package `local`.
+std::string not_implemented_reason(const Type* t, const Type* iface, std::string_view local);
 
 // Spec "Assignability" for a value of type v to a variable of type t (v may be
 // untyped; untyped constants are assumed representable here — the checker
