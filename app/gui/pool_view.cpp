@@ -373,6 +373,10 @@ bool PoolView::draw_pool_column(FrameContext& ctx, ImVec2 origin, ImVec2 avail, 
   column_right_ = origin.x + avail.x - pad;
 
   ImDrawList* dl = ImGui::GetWindowDrawList();
+  // Boxes and channels on top (1); the faint worker arrows beneath them (0), so an
+  // arrow to a lower row of workers passes under the row above.
+  dl->ChannelsSplit(2);
+  dl->ChannelsSetCurrent(1);
   const Theme& th = ctx.theme;
   const float cx = origin.x + avail.x * 0.5f;
   const float g = gaps == 0 ? min_gap : std::clamp((avail.y - 2 * L - content) / gaps, min_gap, 2.5f * L);
@@ -404,7 +408,9 @@ bool PoolView::draw_pool_column(FrameContext& ctx, ImVec2 origin, ImVec2 avail, 
     }
     if (P.jobs) {
       const float jy = cy + (h - chan_h) * 0.5f;
+      senders_beside_ = P.producers.empty();  // the producer's box is there, saying "send -> jobs"
       draw_channel(ctx, P.jobs, ImVec2(x, jy));
+      senders_beside_ = true;
       if (!P.producers.empty()) arrow(ImVec2(x - pair_gap + 3, jy + (body_top + body_bottom) * 0.5f), ImVec2(x + (jobs_sz.x - slot_body_w(P.jobs)) * 0.5f - 3, jy + (body_top + body_bottom) * 0.5f));
       jobs_x = x + jobs_sz.x * 0.5f;
       jobs_bottom = jy + body_bottom;
@@ -446,10 +452,12 @@ bool PoolView::draw_pool_column(FrameContext& ctx, ImVec2 origin, ImVec2 avail, 
     std::snprintf(more, sizeof more, "+%zu more workers", P.workers.size() - n);
     dl->AddText(ImVec2(grid_left + grid_w + pad, grid_top), th.text_dim, more);
   }
-  if (jobs_bottom >= 0) {  // fan out to the first row
+  if (jobs_bottom >= 0) {  // fan out to every worker (under the boxes of the rows above)
     if (n > 0 && n <= 12) {
-      for (std::size_t i = 0; i < std::min(n, cols); ++i)
+      dl->ChannelsSetCurrent(0);
+      for (std::size_t i = 0; i < n; ++i)
         if (auto b = box_of(P.workers[i])) arrow(ImVec2(jobs_x, jobs_bottom + 3), ImVec2(b->centre().x, b->min.y - 2), 0.35f, 1.0f);
+      dl->ChannelsSetCurrent(1);
     } else {
       arrow(ImVec2(jobs_x, jobs_bottom + 3), ImVec2(cx, grid_top - L - 2));
     }
@@ -458,10 +466,12 @@ bool PoolView::draw_pool_column(FrameContext& ctx, ImVec2 origin, ImVec2 avail, 
   const float grid_bottom = cy;
 
   // Bottom: results, then (or beside it) the consumers.
-  auto gather = [&](float to_x, float to_y) {  // the last row of workers into results
+  auto gather = [&](float to_x, float to_y) {  // every worker into results (under the boxes below it)
     if (n > 0 && n <= 12) {
-      for (std::size_t i = (rows - 1) * cols; i < n; ++i)
+      dl->ChannelsSetCurrent(0);
+      for (std::size_t i = 0; i < n; ++i)
         if (auto b = box_of(P.workers[i])) arrow(ImVec2(b->centre().x, b->max.y + 2), ImVec2(to_x, to_y - 3), 0.35f, 1.0f);
+      dl->ChannelsSetCurrent(1);
     } else {
       arrow(ImVec2(cx, grid_bottom + 3), ImVec2(to_x, to_y - 3));
     }
@@ -473,7 +483,9 @@ bool PoolView::draw_pool_column(FrameContext& ctx, ImVec2 origin, ImVec2 avail, 
     if (P.results) {
       const float ry = cy + (h - chan_h) * 0.5f;
       gather(x + res_sz.x * 0.5f, ry);
+      receivers_beside_ = P.consumers.empty();  // the consumer's box is there, saying "recv <- results"
       draw_channel(ctx, P.results, ImVec2(x, ry));
+      receivers_beside_ = true;
       x += res_sz.x;
       if (!P.consumers.empty()) {
         const float mid = ry + (body_top + body_bottom) * 0.5f;
@@ -502,6 +514,7 @@ bool PoolView::draw_pool_column(FrameContext& ctx, ImVec2 origin, ImVec2 avail, 
       cy += side_box.y;
     }
   }
+  dl->ChannelsMerge();
   y = cy + 1.5f * L;
   return true;
 }
@@ -781,7 +794,7 @@ void PoolView::draw_channel(FrameContext& ctx, ObjId id, ImVec2 pos) {
   if (c && vertical_) {
     const ImU32 send_col = th.colour(StateColour::ParkedSend), recv_col = th.colour(StateColour::ParkedRecv);
     constexpr std::size_t kBeside = 2;  // names beside the slots; a third line says how many more
-    for (std::size_t i = 0; i < c->senders.size() && i <= kBeside; ++i) {
+    for (std::size_t i = 0; senders_beside_ && i < c->senders.size() && i <= kBeside; ++i) {
       std::string s = i == kBeside && c->senders.size() > kBeside + 1 ? "+" + std::to_string(c->senders.size() - i) + " senders"
                                        : "G" + std::to_string(c->senders[i]) +
                                              (i < c->pending_values.size() ? " holds " + c->pending_values[i] : "");
@@ -789,7 +802,7 @@ void PoolView::draw_channel(FrameContext& ctx, ObjId id, ImVec2 pos) {
       float sx = std::max(column_left_, bmin.x - 0.5f * L - w);
       viz::text_clipped(dl, ImVec2(sx, wy + i * L), send_col, s, bmin.x - 0.3f * L);
     }
-    for (std::size_t i = 0; i < c->receivers.size() && i <= kBeside; ++i) {
+    for (std::size_t i = 0; receivers_beside_ && i < c->receivers.size() && i <= kBeside; ++i) {
       std::string s = i == kBeside && c->receivers.size() > kBeside + 1 ? "+" + std::to_string(c->receivers.size() - i) + " waiting"
                                                                          : "G" + std::to_string(c->receivers[i]) + " waits";
       viz::text_clipped(dl, ImVec2(std::max(bmax.x, pos.x + size.x) + 0.5f * L, wy + i * L), recv_col, s, column_right_);

@@ -88,6 +88,7 @@ class PoolView {
   int max_slots_ = 10;        // buffer slots drawn per channel (set each frame); fewer when squeezed
   bool vertical_ = false;     // this frame's pool runs top to bottom (a narrow, tall pane)
   float column_left_ = 0, column_right_ = 0;  // the column's drawable width, for labels beside channels
+  bool senders_beside_ = true, receivers_beside_ = true;  // false where a side box sits beside the channel
 };
 
 }  // namespace poollab::gui
