@@ -791,34 +791,35 @@ void PoolView::draw_channel(FrameContext& ctx, ObjId id, ImVec2 pos) {
   // Parked senders (left, with the value each holds) and receivers (right):
   // under the slots in a row, beside them in a column.
   float wy = vertical_ ? bmin.y : bmax.y + L + 4;
+  // Line i of each list: the goroutine, or (summary) how many more there are from it on.
+  auto sender_label = [&](std::size_t i, bool summary) {
+    return summary ? "+" + std::to_string(c->senders.size() - i) + " senders"
+                   : "G" + std::to_string(c->senders[i]) + (i < c->pending_values.size() ? " holds " + c->pending_values[i] : "");
+  };
+  auto receiver_label = [&](std::size_t i, bool summary) {
+    return summary ? "+" + std::to_string(c->receivers.size() - i) + " waiting" : "G" + std::to_string(c->receivers[i]) + " waits";
+  };
+  const ImU32 send_col = th.colour(StateColour::ParkedSend), recv_col = th.colour(StateColour::ParkedRecv);
   if (c && vertical_) {
-    const ImU32 send_col = th.colour(StateColour::ParkedSend), recv_col = th.colour(StateColour::ParkedRecv);
     constexpr std::size_t kBeside = 2;  // names beside the slots; a third line says how many more
     for (std::size_t i = 0; senders_beside_ && i < c->senders.size() && i <= kBeside; ++i) {
-      std::string s = i == kBeside && c->senders.size() > kBeside + 1 ? "+" + std::to_string(c->senders.size() - i) + " senders"
-                                       : "G" + std::to_string(c->senders[i]) +
-                                             (i < c->pending_values.size() ? " holds " + c->pending_values[i] : "");
+      std::string s = sender_label(i, i == kBeside && c->senders.size() > kBeside + 1);
       float w = ImGui::CalcTextSize(s.c_str()).x;
       float sx = std::max(column_left_, bmin.x - 0.5f * L - w);
       viz::text_clipped(dl, ImVec2(sx, wy + i * L), send_col, s, bmin.x - 0.3f * L);
     }
     for (std::size_t i = 0; receivers_beside_ && i < c->receivers.size() && i <= kBeside; ++i) {
-      std::string s = i == kBeside && c->receivers.size() > kBeside + 1 ? "+" + std::to_string(c->receivers.size() - i) + " waiting"
-                                                                         : "G" + std::to_string(c->receivers[i]) + " waits";
+      std::string s = receiver_label(i, i == kBeside && c->receivers.size() > kBeside + 1);
       viz::text_clipped(dl, ImVec2(std::max(bmax.x, pos.x + size.x) + 0.5f * L, wy + i * L), recv_col, s, column_right_);
     }
   } else if (c) {
-    const ImU32 send_col = th.colour(StateColour::ParkedSend), recv_col = th.colour(StateColour::ParkedRecv);
     for (std::size_t i = 0; i < c->senders.size() && i <= kMaxWaiters; ++i) {
-      std::string s = i == kMaxWaiters ? "+" + std::to_string(c->senders.size() - i) + " senders"
-                                       : "G" + std::to_string(c->senders[i]) +
-                                             (i < c->pending_values.size() ? " holds " + c->pending_values[i] : "");
+      std::string s = sender_label(i, i == kMaxWaiters);
       viz::text_clipped(dl, ImVec2(pos.x, wy + i * L), send_col, s,
                         c->receivers.empty() ? pos.x + size.x : pos.x + size.x * 0.5f);
     }
     for (std::size_t i = 0; i < c->receivers.size() && i <= kMaxWaiters; ++i) {
-      std::string s = i == kMaxWaiters ? "+" + std::to_string(c->receivers.size() - i) + " waiting"
-                                       : "G" + std::to_string(c->receivers[i]) + " waits";
+      std::string s = receiver_label(i, i == kMaxWaiters);
       float w = ImGui::CalcTextSize(s.c_str()).x;
       const float left = c->senders.empty() ? pos.x : pos.x + size.x * 0.5f + 2;  // the whole width when alone
       viz::text_clipped(dl, ImVec2(std::max(left, pos.x + size.x - w), wy + i * L), recv_col, s, pos.x + size.x);

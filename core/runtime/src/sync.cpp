@@ -20,8 +20,8 @@ WaitGroupState::~WaitGroupState() {
   core->wgs.erase(id);
 }
 
-MutexState::MutexState(std::shared_ptr<Core> c, std::string n, bool is_rw)
-    : core(std::move(c)), id(core->next_obj++), name(std::move(n)), rw(is_rw) {
+MutexState::MutexState(std::shared_ptr<Core> c, std::string n)
+    : core(std::move(c)), id(core->next_obj++), name(std::move(n)) {
   std::lock_guard lk(core->reg_mu);
   core->mutexes.emplace(id, this);
 }
@@ -68,14 +68,26 @@ struct Dequeue {
   ~Dequeue() { queue.erase(std::remove(queue.begin(), queue.end(), g), queue.end()); }
 };
 
+// Takes the (write) lock for g if nobody holds it and no writer is queued.
+bool try_take_exclusive(Core& c, MutexState& m, G& g) {
+  if (m.locked || m.readers > 0 || !m.waiters.empty()) return false;
+  m.locked = true;
+  m.holder = g.id;
+  c.emit(EventKind::MutexLock, &g, m.id);
+  return true;
+}
+
+// Takes a read lock for g unless a writer holds the lock or is queued for it.
+bool try_take_shared(Core& c, MutexState& m, G& g) {
+  if (m.locked || !m.waiters.empty()) return false;
+  ++m.readers;
+  c.emit(EventKind::MutexLock, &g, m.id, {}, 0, m.readers, false);
+  return true;
+}
+
 // Mutex.Lock and RWMutex.Lock: take the lock when it is free, else queue and park.
 void lock_exclusive(Core& c, MutexState& m, G& g, std::unique_lock<RtMutex>& lk, Wait reason) {
-  if (!m.locked && m.readers == 0 && m.waiters.empty()) {
-    m.locked = true;
-    m.holder = g.id;
-    c.emit(EventKind::MutexLock, &g, m.id);
-    return;
-  }
+  if (try_take_exclusive(c, m, g)) return;
   m.waiters.push_back(&g);
   Dequeue guard{m.waiters, &g};
   c.emit(EventKind::MutexWait, &g, m.id, [&] { return std::string(wait_reason_text(reason)); });
@@ -84,7 +96,7 @@ void lock_exclusive(Core& c, MutexState& m, G& g, std::unique_lock<RtMutex>& lk,
 
 // Go's value copy of a (RW)Mutex: the same lock state, no waiters, a new identity.
 std::shared_ptr<MutexState> copy_state(const MutexState& m) {
-  auto copy = std::make_shared<MutexState>(m.core, m.name, m.rw);
+  auto copy = std::make_shared<MutexState>(m.core, m.name);
   std::lock_guard lk(m.core->mu);
   copy->locked = m.locked;
   copy->holder = m.holder;
@@ -186,11 +198,7 @@ bool Mutex::try_lock() {
   auto& c = *s_->core;
   std::unique_lock lk(c.mu);
   c.gate_point(&g, lk, "mutex lock", s_->id);
-  if (s_->locked) return false;
-  s_->locked = true;
-  s_->holder = g.id;
-  c.emit(EventKind::MutexLock, &g, s_->id);
-  return true;
+  return detail::try_take_exclusive(c, *s_, g);
 }
 
 void Mutex::unlock() {
@@ -228,9 +236,9 @@ void Mutex::set_name(std::string name) const {
 // ---- RWMutex: writers queue FIFO; a queued writer holds back new readers
 // (Go's writer preference), and Unlock lets the readers that waited in first.
 
-RWMutex::RWMutex() : s_(std::make_shared<detail::MutexState>(detail::current_core(), "", true)) {}
+RWMutex::RWMutex() : s_(std::make_shared<detail::MutexState>(detail::current_core(), "")) {}
 RWMutex::RWMutex(Runtime& runtime, std::string name)
-    : s_(std::make_shared<detail::MutexState>(runtime.core_ptr(), std::move(name), true)) {}
+    : s_(std::make_shared<detail::MutexState>(runtime.core_ptr(), std::move(name))) {}
 
 void RWMutex::lock() {
   G& g = detail::goroutine_of(s_->core, "RWMutex.Lock");
@@ -249,17 +257,14 @@ void RWMutex::unlock() {
   c.emit(EventKind::MutexUnlock, &g, s_->id);
   s_->locked = false;
   s_->holder = 0;
-  if (!s_->reader_waiters.empty()) {
-    while (!s_->reader_waiters.empty()) {
-      G* r = s_->reader_waiters.front();
-      s_->reader_waiters.pop_front();
-      ++s_->readers;
-      c.emit(EventKind::MutexLock, r, s_->id, {}, g.id, s_->readers, false);
-      c.ready(r);
-    }
-    return;
+  while (!s_->reader_waiters.empty()) {  // the readers that waited go first
+    G* r = s_->reader_waiters.front();
+    s_->reader_waiters.pop_front();
+    ++s_->readers;
+    c.emit(EventKind::MutexLock, r, s_->id, {}, g.id, s_->readers, false);
+    c.ready(r);
   }
-  hand_to_writer(g.id);
+  hand_to_writer(g.id);  // only when no reader went in
 }
 
 void RWMutex::rlock() {
@@ -267,11 +272,7 @@ void RWMutex::rlock() {
   auto& c = *s_->core;
   std::unique_lock lk(c.mu);
   c.gate_point(&g, lk, "rwmutex rlock", s_->id);
-  if (!s_->locked && s_->waiters.empty()) {
-    ++s_->readers;
-    c.emit(EventKind::MutexLock, &g, s_->id, {}, 0, s_->readers, false);
-    return;
-  }
+  if (detail::try_take_shared(c, *s_, g)) return;
   s_->reader_waiters.push_back(&g);
   detail::Dequeue guard{s_->reader_waiters, &g};
   c.emit(EventKind::MutexWait, &g, s_->id, [] { return std::string("sync.RWMutex.RLock"); }, 0, s_->readers, false);
@@ -294,11 +295,7 @@ bool RWMutex::try_lock() {
   auto& c = *s_->core;
   std::unique_lock lk(c.mu);
   c.gate_point(&g, lk, "rwmutex lock", s_->id);
-  if (s_->locked || s_->readers > 0 || !s_->waiters.empty()) return false;
-  s_->locked = true;
-  s_->holder = g.id;
-  c.emit(EventKind::MutexLock, &g, s_->id);
-  return true;
+  return detail::try_take_exclusive(c, *s_, g);
 }
 
 bool RWMutex::try_rlock() {
@@ -306,10 +303,7 @@ bool RWMutex::try_rlock() {
   auto& c = *s_->core;
   std::unique_lock lk(c.mu);
   c.gate_point(&g, lk, "rwmutex rlock", s_->id);
-  if (s_->locked || !s_->waiters.empty()) return false;
-  ++s_->readers;
-  c.emit(EventKind::MutexLock, &g, s_->id, {}, 0, s_->readers, false);
-  return true;
+  return detail::try_take_shared(c, *s_, g);
 }
 
 // With the lock free, the first queued writer takes it. Core::mu held.

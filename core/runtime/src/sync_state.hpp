@@ -20,15 +20,14 @@ struct WaitGroupState {
   bool releasing = false;  // between the counter reaching zero and the waiters being released (Serial gate)
 };
 
-// A Mutex, or an RWMutex (rw): `locked` is then the write lock, `readers`
-// the read locks held, and `waiters` the writers queued.
+// A Mutex or an RWMutex: `locked` is the (write) lock, `readers` the read
+// locks held (RWMutex only), `waiters` the lockers or writers queued.
 struct MutexState {
-  MutexState(std::shared_ptr<Core> c, std::string n, bool rw = false);
+  MutexState(std::shared_ptr<Core> c, std::string n);
   ~MutexState();
   std::shared_ptr<Core> core;
   ObjId id = 0;
   std::string name;
-  bool rw = false;
   bool locked = false;
   GoId holder = 0;
   std::deque<G*> waiters;
