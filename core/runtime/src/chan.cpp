@@ -1,14 +1,163 @@
 // Channel operations with Go's semantics (runtime/chan.go is the model).
 #include <algorithm>
+#include <bit>
+#include <thread>
 
 #include "chan_access.hpp"
 #include "core.hpp"
 
 namespace poollab::rt::detail {
 
+// ---------------- the ring ----------------
+
+namespace {
+inline void cpu_relax() {
+#if defined(__x86_64__) || defined(__i386__)
+  __builtin_ia32_pause();
+#endif
+}
+
+// Waiting for another thread to finish writing or reading a slot it has claimed:
+// a few pauses, then give the core away (it may be that thread's only core).
+struct Backoff {
+  int step = 0;
+  void snooze() {
+    if (step < 6) {
+      for (int i = 0; i < (1 << step); ++i) cpu_relax();
+    } else {
+      std::this_thread::yield();
+    }
+    if (step < 10) ++step;
+  }
+};
+}  // namespace
+
+void ChanCore::set_slots(unsigned char* slots, std::size_t slot_size, std::size_t elem_offset) {
+  slots_ = slots;
+  slot_size_ = slot_size;
+  elem_offset_ = elem_offset;
+}
+
+ChanCore::Ring ChanCore::ring_push(void* src) {
+  Backoff backoff;
+  std::uint64_t tail = tail_.load(std::memory_order_relaxed);
+  for (;;) {
+    if (tail & mark_bit_) return Ring::Closed;
+    std::uint64_t index = tail & (mark_bit_ - 1);
+    std::uint64_t lap = tail & ~(one_lap_ - 1);
+    std::uint64_t next = index + 1 < cap_ ? tail + 1 : lap + one_lap_;
+    std::uint64_t st = stamp(index).load(std::memory_order_acquire);
+    if (st == tail) {
+      // The slot is free for this lap: claim it, then write it.
+      if (tail_.compare_exchange_weak(tail, next, std::memory_order_seq_cst, std::memory_order_relaxed)) {
+        slot_put(index, src);
+        stamp(index).store(tail + 1, std::memory_order_release);
+        return Ring::Done;
+      }
+    } else if (st + one_lap_ == tail + 1) {
+      // The slot still holds last lap's value: full, unless a receiver is taking it now.
+      std::uint64_t head = head_.load(std::memory_order_seq_cst);
+      if (head + one_lap_ == tail) return Ring::Full;
+      backoff.snooze();
+      tail = tail_.load(std::memory_order_relaxed);
+    } else {
+      backoff.snooze();
+      tail = tail_.load(std::memory_order_relaxed);
+    }
+  }
+}
+
+ChanCore::Ring ChanCore::ring_pop(void* dst) {
+  Backoff backoff;
+  std::uint64_t head = head_.load(std::memory_order_relaxed);
+  for (;;) {
+    std::uint64_t index = head & (mark_bit_ - 1);
+    std::uint64_t lap = head & ~(one_lap_ - 1);
+    std::uint64_t st = stamp(index).load(std::memory_order_acquire);
+    if (head + 1 == st) {
+      // Written for this lap: claim it, then read it and free the slot for the next lap.
+      std::uint64_t next = index + 1 < cap_ ? head + 1 : lap + one_lap_;
+      if (head_.compare_exchange_weak(head, next, std::memory_order_seq_cst, std::memory_order_relaxed)) {
+        slot_take(index, dst);
+        stamp(index).store(head + one_lap_, std::memory_order_release);
+        return Ring::Done;
+      }
+    } else if (st == head) {
+      // Not written yet: empty, unless a sender has claimed it and is writing now.
+      std::uint64_t tail = tail_.load(std::memory_order_seq_cst);
+      if ((tail & ~mark_bit_) == head) return (tail & mark_bit_) ? Ring::Closed : Ring::Empty;
+      backoff.snooze();
+      head = head_.load(std::memory_order_relaxed);
+    } else {
+      backoff.snooze();
+      head = head_.load(std::memory_order_relaxed);
+    }
+  }
+}
+
+void ChanCore::ring_mark_closed() { tail_.fetch_or(mark_bit_, std::memory_order_seq_cst); }
+
+std::uint64_t ChanCore::position_to_count(std::uint64_t pos) const {
+  pos &= ~mark_bit_;
+  return (pos / one_lap_) * cap_ + (pos & (one_lap_ - 1));
+}
+
+std::uint64_t ChanCore::ring_pushed() const { return position_to_count(tail_.load(std::memory_order_seq_cst)); }
+std::uint64_t ChanCore::ring_popped() const { return position_to_count(head_.load(std::memory_order_seq_cst)); }
+
+std::size_t ChanCore::ring_len() const {
+  if (cap_ == 0) return 0;
+  for (;;) {
+    std::uint64_t tail = tail_.load(std::memory_order_seq_cst);
+    std::uint64_t head = head_.load(std::memory_order_seq_cst);
+    if (tail_.load(std::memory_order_seq_cst) != tail) continue;  // a consistent pair
+    std::uint64_t pushed = position_to_count(tail), popped = position_to_count(head);
+    return pushed > popped ? std::min<std::size_t>(static_cast<std::size_t>(pushed - popped), cap_) : 0;
+  }
+}
+
+std::vector<std::string> ChanCore::describe_buffer() const {
+  std::vector<std::string> out;
+  if (cap_ == 0) return out;
+  std::uint64_t head = head_.load(std::memory_order_acquire);
+  std::uint64_t tail = tail_.load(std::memory_order_acquire) & ~mark_bit_;
+  while (head != tail) {
+    std::uint64_t index = head & (mark_bit_ - 1);
+    std::uint64_t lap = head & ~(one_lap_ - 1);
+    out.push_back(describe(slot_elem(index)));
+    head = index + 1 < cap_ ? head + 1 : lap + one_lap_;
+  }
+  return out;
+}
+
+void ChanCore::destroy_buffered() {
+  if (cap_ == 0) return;
+  std::uint64_t head = head_.load(std::memory_order_acquire);
+  std::uint64_t tail = tail_.load(std::memory_order_acquire) & ~mark_bit_;
+  while (head != tail) {
+    std::uint64_t index = head & (mark_bit_ - 1);
+    std::uint64_t lap = head & ~(one_lap_ - 1);
+    slot_destroy(index);
+    head = index + 1 < cap_ ? head + 1 : lap + one_lap_;
+  }
+  head_.store(tail, std::memory_order_relaxed);
+}
+
+// ---------------- wait queues (runtime lock held) ----------------
+
+void ChanAccess::sync_waiting(ChanCore& ch) {
+  ch.waiting_.store(static_cast<std::uint32_t>(ch.q_->sendq.size() + ch.q_->recvq.size()), std::memory_order_seq_cst);
+}
+
+void ChanAccess::enqueue(ChanCore& ch, Waiter* w) {
+  (w->is_send ? ch.q_->sendq : ch.q_->recvq).push_back(w);
+  sync_waiting(ch);
+}
+
 void ChanAccess::remove(ChanCore& ch, Waiter* w) {
   auto& q = w->is_send ? ch.q_->sendq : ch.q_->recvq;
   q.erase(std::remove(q.begin(), q.end(), w), q.end());
+  sync_waiting(ch);
 }
 
 bool ChanAccess::queued(const ChanCore& ch, const Waiter* w) {
@@ -16,10 +165,12 @@ bool ChanAccess::queued(const ChanCore& ch, const Waiter* w) {
   return std::find(q.begin(), q.end(), w) != q.end();
 }
 
-Waiter* ChanAccess::pop(std::deque<Waiter*>& q) {
+Waiter* ChanAccess::pop(ChanCore& ch, bool senders) {
+  auto& q = senders ? ch.q_->sendq : ch.q_->recvq;
   if (q.empty()) return nullptr;
   Waiter* w = q.front();
   q.pop_front();
+  sync_waiting(ch);
   return w;
 }
 
@@ -27,99 +178,186 @@ Waiter* ChanAccess::pop(std::deque<Waiter*>& q) {
 void ChanAccess::complete(Core& c, Waiter* w, bool success, GoId peer) {
   w->success = success;
   w->peer = peer;
+  w->completed = true;
   if (w->sel) {
     w->sel->fired = w->case_index;
     for (Waiter& other : w->sel->waiters) {
       if (&other != w && other.ch) remove(*other.ch, &other);
     }
   }
-  c.ready(w->g);
+  c.ready(w->g);  // nothing to do when it is the caller, completing itself before parking
 }
 
 std::deque<Waiter*>& ChanAccess::sendq(ChanCore& ch) { return ch.q_->sendq; }
 std::deque<Waiter*>& ChanAccess::recvq(ChanCore& ch) { return ch.q_->recvq; }
 bool& ChanAccess::closed(ChanCore& ch) { return ch.closed_; }
-std::uint64_t& ChanAccess::sends(ChanCore& ch) { return ch.sends_; }
-std::uint64_t& ChanAccess::recvs(ChanCore& ch) { return ch.recvs_; }
+std::uint64_t ChanAccess::sends(const ChanCore& ch) { return ch.direct_ + (ch.cap_ ? ch.ring_pushed() : 0); }
+std::uint64_t ChanAccess::recvs(const ChanCore& ch) { return ch.direct_ + (ch.cap_ ? ch.ring_popped() : 0); }
+
+// Restore Go's invariants (parked receivers => empty buffer, parked senders => full
+// buffer) after lock-free operations changed the ring under the parked goroutines:
+// buffered values go to parked receivers and parked senders' values into free slots,
+// in queue order.
+void ChanAccess::settle(Core& c, ChanCore& ch) {
+  if (ch.cap_ == 0) return;
+  for (;;) {
+    auto& rq = ch.q_->recvq;
+    if (!rq.empty()) {
+      Waiter* r = rq.front();
+      if (ch.ring_pop(r->elem) == ChanCore::Ring::Done) {
+        pop(ch, false);
+        if (r->ok) *r->ok = true;
+        c.emit(EventKind::RecvDone, r->g, ch.id_, [&] { return ch.describe(r->elem); }, 0,
+               static_cast<std::int64_t>(ch.ring_len()));
+        complete(c, r, true, 0);
+        continue;
+      }
+    }
+    auto& sq = ch.q_->sendq;
+    if (!sq.empty()) {
+      Waiter* s = sq.front();
+      std::string sent;
+      if (c.observed.load(std::memory_order_relaxed)) sent = ch.describe(s->elem);
+      if (ch.ring_push(s->elem) == ChanCore::Ring::Done) {
+        pop(ch, true);
+        c.emit(EventKind::SendDone, s->g, ch.id_, [&] { return sent; }, 0, static_cast<std::int64_t>(ch.ring_len()));
+        complete(c, s, true, 0);
+        continue;
+      }
+    }
+    return;
+  }
+}
 
 // Hand a value from `elem` (a sender) to the first parked receiver, or buffer it.
 // Returns false if the operation would block. mu held; `g` may be null (timers).
 bool ChanAccess::send_ready(Core& c, ChanCore& ch, G* g, void* elem) {
-  if (Waiter* r = pop(ch.q_->recvq)) {
+  settle(c, ch);
+  if (Waiter* r = pop(ch, false)) {
     GoId me = g ? g->id : 0;
     c.emit(EventKind::SendDone, g, ch.id_, [&] { return ch.describe(elem); }, r->g->id,
-           static_cast<std::int64_t>(ch.buf_size()));
+           static_cast<std::int64_t>(ch.ring_len()));
     ch.move_elem(r->elem, elem);
     if (r->ok) *r->ok = true;
-    ++ch.sends_;
-    ++ch.recvs_;
+    ++ch.direct_;
     c.emit(EventKind::RecvDone, r->g, ch.id_, [&] { return ch.describe(r->elem); }, me,
-           static_cast<std::int64_t>(ch.buf_size()));
+           static_cast<std::int64_t>(ch.ring_len()));
     complete(c, r, true, me);
     return true;
   }
-  if (ch.buf_size() < ch.cap_) {
-    c.emit(EventKind::SendDone, g, ch.id_, [&] { return ch.describe(elem); }, 0,
-           static_cast<std::int64_t>(ch.buf_size() + 1));
-    ch.buf_push(elem);
-    ++ch.sends_;
-    return true;
-  }
-  return false;
+  if (ch.cap_ == 0 || !ch.q_->sendq.empty()) return false;  // parked senders go first
+  std::string text;
+  if (c.observed.load(std::memory_order_relaxed)) text = ch.describe(elem);
+  if (ch.ring_push(elem) != ChanCore::Ring::Done) return false;
+  c.emit(EventKind::SendDone, g, ch.id_, [&] { return text; }, 0, static_cast<std::int64_t>(ch.ring_len()));
+  return true;
 }
 
 // Take a value into `elem` from a parked sender or the buffer; a closed, empty
 // channel yields the zero value and ok=false. Returns false if it would block.
 bool ChanAccess::recv_ready(Core& c, ChanCore& ch, G* g, void* elem, bool* ok) {
-  if (Waiter* s = pop(ch.q_->sendq)) {
-    GoId me = g ? g->id : 0;
-    std::string sent;  // the parked sender's value, for both events
-    if (c.observed.load(std::memory_order_relaxed)) sent = ch.describe(s->elem);
-    if (ch.cap_ == 0) {
+  settle(c, ch);
+  if (!ch.q_->recvq.empty()) return false;  // parked receivers go first (the buffer is empty)
+  if (ch.cap_ == 0) {
+    if (Waiter* s = pop(ch, true)) {
+      GoId me = g ? g->id : 0;
+      std::string sent;  // the parked sender's value, for both events
+      if (c.observed.load(std::memory_order_relaxed)) sent = ch.describe(s->elem);
       c.emit(EventKind::RecvDone, g, ch.id_, [&] { return sent; }, s->g->id, 0);
       ch.move_elem(elem, s->elem);
-    } else {
-      // Full buffer: take the head, the parked sender's value goes to the tail.
-      ch.buf_pop(elem);
-      c.emit(EventKind::RecvDone, g, ch.id_, [&] { return ch.describe(elem); }, 0,
-             static_cast<std::int64_t>(ch.buf_size()));
-      ch.buf_push(s->elem);
+      ++ch.direct_;
+      c.emit(EventKind::SendDone, s->g, ch.id_, [&] { return sent; }, me, 0);
+      if (ok) *ok = true;
+      complete(c, s, true, me);
+      return true;
     }
-    ++ch.sends_;
-    ++ch.recvs_;
-    c.emit(EventKind::SendDone, s->g, ch.id_, [&] { return sent; }, ch.cap_ == 0 ? me : 0,
-           static_cast<std::int64_t>(ch.buf_size()));
-    if (ok) *ok = true;
-    complete(c, s, true, me);
-    return true;
+    if (!ch.closed_) return false;
+  } else {
+    switch (ch.ring_pop(elem)) {
+      case ChanCore::Ring::Done:
+        c.emit(EventKind::RecvDone, g, ch.id_, [&] { return ch.describe(elem); }, 0,
+               static_cast<std::int64_t>(ch.ring_len()));
+        if (ok) *ok = true;
+        settle(c, ch);  // a parked sender's value takes the freed slot
+        return true;
+      case ChanCore::Ring::Empty:
+        return false;
+      default:
+        break;  // closed and drained
+    }
   }
-  if (ch.buf_size() > 0) {
-    ch.buf_pop(elem);
-    ++ch.recvs_;
-    c.emit(EventKind::RecvDone, g, ch.id_, [&] { return ch.describe(elem); }, 0,
-           static_cast<std::int64_t>(ch.buf_size()));
-    if (ok) *ok = true;
-    return true;
-  }
-  if (ch.closed_) {
-    ch.zero_elem(elem);
-    c.emit(EventKind::RecvDone, g, ch.id_, [&] { return ch.describe(elem); }, 0, 0, false);
-    if (ok) *ok = false;
-    return true;
-  }
-  return false;
+  ch.zero_elem(elem);
+  c.emit(EventKind::RecvDone, g, ch.id_, [&] { return ch.describe(elem); }, 0, 0, false);
+  if (ok) *ok = false;
+  return true;
 }
 
 void ChanAccess::close_now(Core& c, ChanCore& ch, G* g) {
   ch.closed_ = true;
-  c.emit(EventKind::Close, g, ch.id_, {}, 0, static_cast<std::int64_t>(ch.buf_size()));
-  while (Waiter* r = pop(ch.q_->recvq)) {
+  if (ch.cap_) ch.ring_mark_closed();  // from here no send reaches the buffer
+  c.emit(EventKind::Close, g, ch.id_, {}, 0, static_cast<std::int64_t>(ch.ring_len()));
+  settle(c, ch);  // values sent just before the mark still go to parked receivers
+  while (Waiter* r = pop(ch, false)) {
     ch.zero_elem(r->elem);
     if (r->ok) *r->ok = false;
     c.emit(EventKind::RecvDone, r->g, ch.id_, [&] { return ch.describe(r->elem); }, 0, 0, false);
     complete(c, r, false, g ? g->id : 0);
   }
-  while (Waiter* s = pop(ch.q_->sendq)) complete(c, s, false, g ? g->id : 0);
+  while (Waiter* s = pop(ch, true)) complete(c, s, false, g ? g->id : 0);
+}
+
+// ---------------- the lock-free path ----------------
+
+// A buffered send without the lock: only while the run allows it (Core::fast_ok) and
+// nobody is parked on the channel (a parked receiver must get the value directly, a
+// parked sender must go first). Returns kFastDone, kFastRetry (the buffer is full: worth
+// trying again shortly) or kFastLocked (take the locked path now).
+int ChanCore::fast_send(G& g, void* elem) {
+  Core& c = *core_;
+  g.in_fast.store(1, std::memory_order_seq_cst);
+  Ring r = Ring::Closed;
+  if (c.fast_ok.load(std::memory_order_seq_cst) && waiting_.load(std::memory_order_seq_cst) == 0 &&
+      !c.aborting.load(std::memory_order_relaxed)) {
+    r = ring_push(elem);
+  }
+  g.in_fast.store(0, std::memory_order_release);
+  if (r != Ring::Done) return r == Ring::Full ? kFastRetry : kFastLocked;
+  bump(g.steps);
+  bump(g.fast_events);
+  after_fast_op();
+  return kFastDone;
+}
+
+int ChanCore::fast_recv(G& g, void* elem, bool* ok) {
+  Core& c = *core_;
+  g.in_fast.store(1, std::memory_order_seq_cst);
+  Ring r = Ring::Full;  // stands for "not tried"
+  if (c.fast_ok.load(std::memory_order_seq_cst) && waiting_.load(std::memory_order_seq_cst) == 0 &&
+      !c.aborting.load(std::memory_order_relaxed)) {
+    r = ring_pop(elem);
+  }
+  g.in_fast.store(0, std::memory_order_release);
+  if (r == Ring::Full) return kFastLocked;
+  if (r == Ring::Empty) return kFastRetry;
+  bump(g.steps);
+  bump(g.fast_events);
+  if (r == Ring::Closed) {
+    zero_elem(elem);
+    if (ok) *ok = false;
+    return kFastDone;
+  }
+  if (ok) *ok = true;
+  after_fast_op();
+  return kFastDone;
+}
+
+// A goroutine that parked after this operation's check may be waiting for the value
+// just buffered or the slot just freed (its own re-check and this load cannot both
+// miss: both are sequentially consistent).
+void ChanCore::after_fast_op() {
+  if (waiting_.load(std::memory_order_seq_cst) == 0) return;
+  std::lock_guard lk(core_->mu);
+  ChanAccess::settle(*core_, *this);
 }
 
 namespace {
@@ -140,6 +378,24 @@ G& goroutine_for(const ChanCore& ch, const char* what) {
   return g;
 }
 
+// Before parking on a buffered channel on the lock-free path, keep trying for a
+// while: the other side is usually a few hundred nanoseconds away, and a sleep and
+// wake-up in the kernel costs microseconds (Go's runtime spins for the same reason).
+// `attempt` returns ChanCore::kFast*; true when it got done.
+template <class Try>
+bool fast_with_spin(Try attempt) {
+  int r = attempt();
+  for (int i = 0; r == ChanCore::kFastRetry && i < 64; ++i) {
+    if (i < 8) {
+      for (int k = 0; k < 32; ++k) cpu_relax();
+    } else {
+      std::this_thread::yield();
+    }
+    r = attempt();
+  }
+  return r == ChanCore::kFastDone;
+}
+
 }  // namespace
 
 ChanCore::ChanCore(std::shared_ptr<Core> core, long capacity, std::string name)
@@ -149,6 +405,9 @@ ChanCore::ChanCore(std::shared_ptr<Core> core, long capacity, std::string name)
     throw UsageError("poollab::rt::Chan: negative buffer size " + std::to_string(capacity));
   }
   cap_ = static_cast<std::size_t>(capacity);
+  // Positions: the index in the low bits below the mark bit, the lap above it.
+  mark_bit_ = std::bit_ceil(static_cast<std::uint64_t>(cap_) + 1);
+  one_lap_ = mark_bit_ * 2;
   id_ = core_->next_obj++;
 }
 
@@ -176,6 +435,9 @@ void ChanCore::set_name(std::string name) {
 void ChanCore::send(void* elem) {
   G& g = goroutine_for(*this, "channel send");
   Core& c = *core_;
+  if (cap_ && c.fast_ok.load(std::memory_order_relaxed)) {
+    if (fast_with_spin([&] { return fast_send(g, elem); })) return;
+  }
   std::unique_lock lk(c.mu);
   c.gate_point(&g, lk, "chan send", id_);
   if (closed_) throw Panic("send on closed channel");
@@ -185,9 +447,11 @@ void ChanCore::send(void* elem) {
   w.elem = elem;
   w.is_send = true;
   w.ch = this;
-  q_->sendq.push_back(&w);
+  ChanAccess::enqueue(*this, &w);
   Dequeue guard{*this, w};
-  c.emit(EventKind::SendWait, &g, id_, [&] { return describe(elem); }, 0, static_cast<std::int64_t>(buf_size()));
+  ChanAccess::settle(c, *this);  // a slot freed on the lock-free path before we were queued
+  if (w.completed) return;
+  c.emit(EventKind::SendWait, &g, id_, [&] { return describe(elem); }, 0, static_cast<std::int64_t>(ring_len()));
   c.park(&g, lk, GState::Blocked, Wait::ChanSend, id_);
   if (!w.success) throw Panic("send on closed channel");
 }
@@ -195,17 +459,22 @@ void ChanCore::send(void* elem) {
 bool ChanCore::recv(void* elem) {
   G& g = goroutine_for(*this, "channel receive");
   Core& c = *core_;
+  bool ok = false;
+  if (cap_ && c.fast_ok.load(std::memory_order_relaxed)) {
+    if (fast_with_spin([&] { return fast_recv(g, elem, &ok); })) return ok;
+  }
   std::unique_lock lk(c.mu);
   c.gate_point(&g, lk, "chan receive", id_);
-  bool ok = false;
   if (ChanAccess::recv_ready(c, *this, &g, elem, &ok)) return ok;
   Waiter w;
   w.g = &g;
   w.elem = elem;
   w.ok = &ok;
   w.ch = this;
-  q_->recvq.push_back(&w);
+  ChanAccess::enqueue(*this, &w);
   Dequeue guard{*this, w};
+  ChanAccess::settle(c, *this);  // a value buffered on the lock-free path before we were queued
+  if (w.completed) return w.success;
   c.emit(EventKind::RecvWait, &g, id_, {}, 0, 0);
   c.park(&g, lk, GState::Blocked, Wait::ChanRecv, id_);
   return w.success;
@@ -214,6 +483,7 @@ bool ChanCore::recv(void* elem) {
 bool ChanCore::try_send(void* elem) {
   G& g = goroutine_for(*this, "channel send");
   Core& c = *core_;
+  if (cap_ && c.fast_ok.load(std::memory_order_relaxed) && fast_send(g, elem) == kFastDone) return true;
   std::unique_lock lk(c.mu);
   c.gate_point(&g, lk, "chan send", id_);
   if (closed_) throw Panic("send on closed channel");
@@ -223,6 +493,7 @@ bool ChanCore::try_send(void* elem) {
 bool ChanCore::try_recv(void* elem, bool* ok) {
   G& g = goroutine_for(*this, "channel receive");
   Core& c = *core_;
+  if (cap_ && c.fast_ok.load(std::memory_order_relaxed) && fast_recv(g, elem, ok) == kFastDone) return true;
   std::unique_lock lk(c.mu);
   c.gate_point(&g, lk, "chan receive", id_);
   return ChanAccess::recv_ready(c, *this, &g, elem, ok);
@@ -237,10 +508,7 @@ void ChanCore::close() {
   ChanAccess::close_now(c, *this, &g);
 }
 
-std::size_t ChanCore::len() const {
-  std::lock_guard lk(core_->mu);
-  return buf_size();
-}
+std::size_t ChanCore::len() const { return ring_len(); }
 
 void close_locked(ChanCore& ch) {
   if (!ChanAccess::closed(ch)) ChanAccess::close_now(ch.core(), ch, nullptr);

@@ -13,9 +13,12 @@ struct ChanCore::Queues {
 
 // All functions require Core::mu held.
 struct ChanAccess {
+  static void enqueue(ChanCore& ch, Waiter* w);  // at the back of its queue
   static void remove(ChanCore& ch, Waiter* w);
   static bool queued(const ChanCore& ch, const Waiter* w);
-  static Waiter* pop(std::deque<Waiter*>& q);
+  static Waiter* pop(ChanCore& ch, bool senders);  // the front of a queue, or null
+  static void sync_waiting(ChanCore& ch);
+  static void settle(Core& c, ChanCore& ch);
   static void complete(Core& c, Waiter* w, bool success, GoId peer);
   static bool send_ready(Core& c, ChanCore& ch, G* g, void* elem);
   static bool recv_ready(Core& c, ChanCore& ch, G* g, void* elem, bool* ok);
@@ -23,8 +26,8 @@ struct ChanAccess {
   static std::deque<Waiter*>& sendq(ChanCore& ch);
   static std::deque<Waiter*>& recvq(ChanCore& ch);
   static bool& closed(ChanCore& ch);
-  static std::uint64_t& sends(ChanCore& ch);
-  static std::uint64_t& recvs(ChanCore& ch);
+  static std::uint64_t sends(const ChanCore& ch);
+  static std::uint64_t recvs(const ChanCore& ch);
 };
 
 }  // namespace poollab::rt::detail

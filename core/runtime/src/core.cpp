@@ -202,6 +202,32 @@ void Core::deliver(EventKind kind, G* g, ObjId obj, TextFn value, GoId peer, std
   for (Observer* o : observers) o->on_event(e);
 }
 
+bool Core::fast_eligible() const {
+  return cfg.schedule == Schedule::Free && !cfg.fault_injection && observers.empty() && !outcome;
+}
+
+void Core::pause_fast() {
+  fast_ok.store(false, std::memory_order_seq_cst);
+  for (const auto& [id, g] : gs) {
+    // A goroutine inside the fast path finishes its ring operation without the lock.
+    for (int spins = 0; g->in_fast.load(std::memory_order_seq_cst) != 0; ++spins) {
+      if (spins < 64) {
+#if defined(__x86_64__) || defined(__i386__)
+        __builtin_ia32_pause();
+#endif
+      } else {
+        std::this_thread::yield();
+      }
+    }
+  }
+}
+
+std::uint64_t Core::event_total() const {
+  std::uint64_t n = seq;
+  for (const auto& [id, g] : gs) n += g->fast_events.load(std::memory_order_relaxed);
+  return n;
+}
+
 void Core::throw_if_aborting() const {
   if (aborting.load(std::memory_order_acquire)) throw Aborted{};
 }
@@ -281,7 +307,7 @@ void Core::gate_point(G* g, std::unique_lock<RtMutex>& lk, const char* op, ObjId
         throw_if_aborting();
       }
     }
-    ++g->steps;
+    bump(g->steps);
     return;
   }
   g->state = GState::Runnable;
@@ -311,7 +337,7 @@ void Core::release(G* g) {
   g->state = GState::Running;
   ++running;
   ++steps;
-  ++g->steps;
+  g->steps.fetch_add(1, std::memory_order_relaxed);
   choices.push_back(g->id);
   wake_token_after_unlock(g->token);
 }
@@ -442,7 +468,7 @@ GoroutineInfo Core::info(const G& g, bool include_frames) const {
   i.created_line = g.parent_line;
   i.gate_op = g.gate_op;
   i.gate_object = g.gate_object;
-  i.steps = g.steps;
+  i.steps = g.steps.load(std::memory_order_relaxed);
   // Frames are only stable while the goroutine is not running.
   bool stable = include_frames && g.state != GState::Running;
   if (stable && !g.frames.empty()) {
@@ -477,7 +503,7 @@ void Core::decide(Outcome o) {
   o.steps = steps;
   if (o.goroutines.empty()) o.goroutines = live_infos();
   emit(EventKind::Outcome, nullptr, 0, [&] { return std::string(to_string(o.kind)); });
-  o.events = seq;
+  o.events = event_total();
   outcome = std::move(o);
   wake_all_for_abort();
 }
@@ -716,6 +742,7 @@ void Runtime::start(std::string function, std::function<void()> main_fn) {
   std::unique_lock lk(core_->mu);
   core_->wall_start = std::chrono::steady_clock::now();
   core_->clock_thread = std::thread([c = core_.get()] { c->clock_loop(); });
+  core_->resume_fast();
   detail::spawn(*core_, lk, nullptr, std::move(function), std::move(main_fn));
 }
 
@@ -812,6 +839,7 @@ std::vector<GoId> Runtime::choices() const {
 
 void Runtime::add_observer(Observer* observer) {
   std::lock_guard lk(core_->mu);
+  core_->pause_fast();  // from now on every operation takes the lock and is delivered
   core_->observers.push_back(observer);
   core_->observed = true;
 }
@@ -821,6 +849,7 @@ void Runtime::remove_observer(Observer* observer) {
   auto& obs = core_->observers;
   obs.erase(std::remove(obs.begin(), obs.end(), observer), obs.end());
   core_->observed = !obs.empty();
+  if (core_->started) core_->resume_fast();
 }
 
 Nanos Runtime::now() const {
@@ -830,15 +859,23 @@ Nanos Runtime::now() const {
 
 std::uint64_t Runtime::event_count() const {
   std::lock_guard lk(core_->mu);
-  return core_->seq;
+  return core_->event_total();
 }
 
 Snapshot Runtime::snapshot() const {
   std::lock_guard lk(core_->mu);
+  // Buffers are read in place: nobody may touch a ring outside the lock meanwhile.
+  core_->pause_fast();
+  struct Resume {
+    detail::Core& c;
+    ~Resume() {
+      if (c.started) c.resume_fast();
+    }
+  } resume{*core_};
   const auto& c = *core_;
   Snapshot s;
   s.now = c.now_locked();
-  s.events = c.seq;
+  s.events = c.event_total();
   s.steps = c.steps;
   s.started = c.started;
   s.quiescent = c.quiescent_locked();

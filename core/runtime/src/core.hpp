@@ -92,6 +92,7 @@ struct Waiter {
   int case_index = -1;
   ChanCore* ch = nullptr;
   GoId peer = 0;               // the goroutine that completed this waiter
+  bool completed = false;      // set by the waker (or by the waiter's own re-check before parking)
 };
 
 struct SelectWait {
@@ -139,14 +140,22 @@ struct G {
   GoId parent = 0;
   std::string parent_function;
   int parent_line = 0;
-  std::uint64_t steps = 0;
+  std::atomic<std::uint64_t> steps{0};  // written by its own thread, or by release() while it waits at the gate
   std::uint64_t after_main = 0;  // lines / back-edges run since main returned (own thread only)
   std::function<void()> fn;
   pthread_t thread{};
   bool thread_started = false;
   bool joined = false;
   std::mt19937_64 fault_rng;
+  // Written by its own thread on the lock-free channel path (Core::fast_ok): 1 while it
+  // touches a ring outside the lock, so pause_fast can wait for it; the count of the
+  // events those operations stand for (not delivered: nobody observes a fast run).
+  alignas(64) std::atomic<std::uint32_t> in_fast{0};
+  std::atomic<std::uint64_t> fast_events{0};
 };
+
+// One more step or event by the owning thread: a plain add, atomic only for readers.
+inline void bump(std::atomic<std::uint64_t>& n) { n.store(n.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed); }
 
 // After main returns, a goroutine that keeps running this many lines or loop
 // iterations without parking is stopped where it is (and reported as leaked).
@@ -170,6 +179,10 @@ class Core : public std::enable_shared_from_this<Core> {
   std::atomic<bool> aborting{false};
   std::atomic<bool> observed{false};
   std::atomic<bool> started{false};
+  // Buffered sends and receives may skip the lock (see ChanCore): only on the free
+  // schedule without fault injection and with nobody observing, since events need
+  // the lock's total order and the gate needs every operation.
+  std::atomic<bool> fast_ok{false};
   std::vector<Observer*> observers;
   std::uint64_t seq = 0;
 
@@ -212,6 +225,12 @@ class Core : public std::enable_shared_from_this<Core> {
   std::map<ObjId, MutexState*> mutexes;
 
   // ---- helpers (mu held unless noted) ----
+  bool fast_eligible() const;
+  // Stop the lock-free path and wait until no goroutine is inside it, so that ring
+  // contents can be read (snapshots) or every operation is seen (observers).
+  void pause_fast();
+  void resume_fast() { fast_ok.store(fast_eligible(), std::memory_order_seq_cst); }
+  std::uint64_t event_total() const;  // seq plus the lock-free operations' events
   Nanos now_locked() const;
   // Counts the event and, only when an observer is attached, builds and delivers it:
   // the unobserved path is an increment and a relaxed load (the value is never formatted).

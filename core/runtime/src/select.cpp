@@ -73,7 +73,7 @@ int Select::run() {
     w.sel = &sel;
     w.case_index = static_cast<int>(i);
     w.ch = k.ch;
-    (k.is_send ? ChanAccess::sendq(*k.ch) : ChanAccess::recvq(*k.ch)).push_back(&w);
+    ChanAccess::enqueue(*k.ch, &w);
     g.select_on.push_back(k.ch->id());
   }
   struct Cleanup {
@@ -84,6 +84,16 @@ int Select::run() {
       }
     }
   } cleanup{sel};
+  // Values buffered or slots freed on the lock-free path before we were queued.
+  for (const Case& k : cases_) {
+    if (k.ch && sel.fired < 0) ChanAccess::settle(c, *k.ch);
+  }
+  if (sel.fired >= 0) {
+    g.select_on.clear();
+    const Case& k = cases_[sel.fired];
+    if (k.is_send && !sel.waiters[sel.fired].success) throw Panic("send on closed channel");
+    return done(sel.fired);
+  }
   c.emit(EventKind::SelectWait, &g, 0, {}, 0, static_cast<std::int64_t>(cases_.size()));
   c.park(&g, lk, GState::Blocked, Wait::Select, 0);
   int fired = sel.fired;

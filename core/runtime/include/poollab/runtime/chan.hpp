@@ -10,7 +10,10 @@
 //   switch (rt::Select().recv(jobs, &got, &ok).send(results, 1).otherwise().run()) { ... }
 #pragma once
 
+#include <atomic>
 #include <cstddef>
+#include <cstdint>
+#include <new>
 #include <deque>
 #include <memory>
 #include <optional>
@@ -49,9 +52,13 @@ struct Describe {
 
 namespace detail {
 
-// Type-erased channel: queues of parked goroutines, closed flag, counters. The
-// buffer and element moves live in ChanImpl<T>. All state is guarded by the
-// runtime's lock.
+// Type-erased channel: queues of parked goroutines, closed flag, counters, and
+// the buffer: a lock-free ring of slots (a bounded MPMC queue with per-slot stamps,
+// as in Dmitry Vyukov's queue and crossbeam's array channel). A free-running,
+// unobserved run sends to and receives from the ring without the runtime's lock
+// while no goroutine is parked on the channel; everything else (parking, close,
+// select, the serial gate, events, snapshots) takes the lock. ChanImpl<T> owns
+// the slots and moves the elements.
 class ChanCore {
  public:
   ChanCore(std::shared_ptr<Core> core, long capacity, std::string name);
@@ -72,21 +79,47 @@ class ChanCore {
   void set_name(std::string name);
   Core& core() const { return *core_; }
 
-  // Element operations implemented by ChanImpl<T> (called with the lock held).
-  virtual std::size_t buf_size() const = 0;
-  virtual void buf_push(void* src) = 0;           // move *src to the tail
-  virtual void buf_pop(void* dst) = 0;            // move the head to *dst
+  // Element operations implemented by ChanImpl<T>.
+  virtual void slot_put(std::size_t index, void* src) = 0;   // construct slot `index` from *src (moved)
+  virtual void slot_take(std::size_t index, void* dst) = 0;  // move slot `index` to *dst, destroy it
+  virtual const void* slot_elem(std::size_t index) const = 0;
   virtual void move_elem(void* dst, void* src) = 0;
   virtual void zero_elem(void* dst) = 0;
   virtual std::string describe(const void* elem) const = 0;
-  virtual std::vector<std::string> describe_buffer() const = 0;
+
+  // The ring. Positions are lap | index (a lap is the power of two above 2 * capacity);
+  // the tail's mark bit is set by close, so no send can slip in after it.
+  enum class Ring : std::uint8_t { Done, Full, Empty, Closed };
+  Ring ring_push(void* src);   // Full when the buffer is full, Closed after close
+  Ring ring_pop(void* dst);    // Empty when empty, Closed when empty and closed
+  void ring_mark_closed();
+  std::size_t ring_len() const;
+  std::uint64_t ring_pushed() const;  // values ever buffered
+  std::uint64_t ring_popped() const;  // values ever taken from the buffer
+  std::vector<std::string> describe_buffer() const;  // head first; only while the fast path is paused
+
+  // Results of the lock-free attempts (internal).
+  static constexpr int kFastDone = 1, kFastRetry = 0, kFastLocked = -1;
 
  protected:
   void register_self();  // last thing a derived constructor does
   void unregister();     // first thing a derived destructor does: snapshots must not see a half-built channel
+  // The stamp of slot `index`: position + 1 once written, position + lap once read.
+  std::atomic<std::uint64_t>& stamp(std::size_t index) const {
+    return *reinterpret_cast<std::atomic<std::uint64_t>*>(slots_ + index * slot_size_);
+  }
+  void* slot_storage(std::size_t index) const { return slots_ + index * slot_size_ + elem_offset_; }
+  void set_slots(unsigned char* slots, std::size_t slot_size, std::size_t elem_offset);
+  void destroy_buffered();  // ChanImpl's destructor: destroys the values still buffered
+  virtual void slot_destroy(std::size_t index) = 0;
 
  private:
   friend struct ChanAccess;
+  std::uint64_t position_to_count(std::uint64_t pos) const;
+  int fast_send(G& g, void* elem);
+  int fast_recv(G& g, void* elem, bool* ok);
+  void after_fast_op();  // a goroutine may be parked: settle under the lock
+
   std::shared_ptr<Core> core_;
   ObjId id_;
   std::size_t cap_;
@@ -95,7 +128,14 @@ class ChanCore {
   struct Queues;
   std::unique_ptr<Queues> q_;
   bool closed_ = false;
-  std::uint64_t sends_ = 0, recvs_ = 0;
+  std::uint64_t direct_ = 0;  // values handed straight from a sender to a receiver
+  unsigned char* slots_ = nullptr;
+  std::size_t slot_size_ = 0, elem_offset_ = 0;
+  std::uint64_t one_lap_ = 1, mark_bit_ = 1;
+  // Parked senders + receivers (written under the lock): the fast path stays out while non-zero.
+  std::atomic<std::uint32_t> waiting_{0};
+  alignas(64) std::atomic<std::uint64_t> head_{0};
+  alignas(64) std::atomic<std::uint64_t> tail_{0};
 };
 
 template <class T>
@@ -103,27 +143,35 @@ class ChanImpl final : public ChanCore {
  public:
   ChanImpl(std::shared_ptr<Core> core, long capacity, std::string name)
       : ChanCore(std::move(core), capacity, std::move(name)) {
+    if (cap() > 0) {
+      ring_ = std::make_unique<Slot[]>(cap());
+      for (std::size_t i = 0; i < cap(); ++i) ring_[i].stamp.store(i, std::memory_order_relaxed);
+      set_slots(reinterpret_cast<unsigned char*>(ring_.get()), sizeof(Slot), offsetof(Slot, storage));
+    }
     register_self();  // only now is the buffer constructed: snapshots may look at it
   }
-  ~ChanImpl() override { unregister(); }
-  std::size_t buf_size() const override { return buf_.size(); }
-  void buf_push(void* src) override { buf_.push_back(std::move(*static_cast<T*>(src))); }
-  void buf_pop(void* dst) override {
-    *static_cast<T*>(dst) = std::move(buf_.front());
-    buf_.pop_front();
+  ~ChanImpl() override {
+    unregister();
+    destroy_buffered();
   }
+  void slot_put(std::size_t i, void* src) override { ::new (slot_storage(i)) T(std::move(*static_cast<T*>(src))); }
+  void slot_take(std::size_t i, void* dst) override {
+    T* v = std::launder(static_cast<T*>(slot_storage(i)));
+    *static_cast<T*>(dst) = std::move(*v);
+    v->~T();
+  }
+  const void* slot_elem(std::size_t i) const override { return std::launder(static_cast<const T*>(slot_storage(i))); }
+  void slot_destroy(std::size_t i) override { std::launder(static_cast<T*>(slot_storage(i)))->~T(); }
   void move_elem(void* dst, void* src) override { *static_cast<T*>(dst) = std::move(*static_cast<T*>(src)); }
   void zero_elem(void* dst) override { *static_cast<T*>(dst) = T{}; }
   std::string describe(const void* elem) const override { return Describe<T>::str(*static_cast<const T*>(elem)); }
-  std::vector<std::string> describe_buffer() const override {
-    std::vector<std::string> out;
-    out.reserve(buf_.size());
-    for (const T& v : buf_) out.push_back(Describe<T>::str(v));
-    return out;
-  }
 
  private:
-  std::deque<T> buf_;
+  struct Slot {
+    std::atomic<std::uint64_t> stamp;
+    alignas(T) unsigned char storage[sizeof(T)];
+  };
+  std::unique_ptr<Slot[]> ring_;
 };
 
 // Operations on the nil channel: block forever (Go's "chan send (nil chan)").
