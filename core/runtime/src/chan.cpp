@@ -318,12 +318,14 @@ int ChanCore::fast_send(G& g, void* elem) {
   Ring r = Ring::Closed;
   if (c.fast_ok.load(std::memory_order_seq_cst) && waiting_.load(std::memory_order_seq_cst) == 0 &&
       !c.aborting.load(std::memory_order_relaxed)) {
+    if (c.cfg.fault_injection) inject_fault(g);  // widen the window a receiver may park in
     r = ring_push(elem);
   }
   g.in_fast.store(0, std::memory_order_release);
   if (r != Ring::Done) return r == Ring::Full ? kFastRetry : kFastLocked;
   bump(g.steps);
   bump(g.fast_events);
+  if (c.cfg.fault_injection) inject_fault(g);
   after_fast_op();
   return kFastDone;
 }
@@ -334,6 +336,7 @@ int ChanCore::fast_recv(G& g, void* elem, bool* ok) {
   Ring r = Ring::Full;  // stands for "not tried"
   if (c.fast_ok.load(std::memory_order_seq_cst) && waiting_.load(std::memory_order_seq_cst) == 0 &&
       !c.aborting.load(std::memory_order_relaxed)) {
+    if (c.cfg.fault_injection) inject_fault(g);  // widen the window a sender may park in
     r = ring_pop(elem);
   }
   g.in_fast.store(0, std::memory_order_release);
@@ -347,6 +350,7 @@ int ChanCore::fast_recv(G& g, void* elem, bool* ok) {
     return kFastDone;
   }
   if (ok) *ok = true;
+  if (c.cfg.fault_injection) inject_fault(g);
   after_fast_op();
   return kFastDone;
 }
@@ -382,10 +386,12 @@ G& goroutine_for(const ChanCore& ch, const char* what) {
 // while: the other side is usually a few hundred nanoseconds away, and a sleep and
 // wake-up in the kernel costs microseconds (Go's runtime spins for the same reason).
 // `attempt` returns ChanCore::kFast*; true when it got done.
+// With fault injection it does not spin: parking, and its races, are what is under test.
 template <class Try>
-bool fast_with_spin(Try attempt) {
+bool fast_with_spin(const Core& c, Try attempt) {
   int r = attempt();
-  for (int i = 0; r == ChanCore::kFastRetry && i < 64; ++i) {
+  const int spins = c.cfg.fault_injection ? 0 : 64;
+  for (int i = 0; r == ChanCore::kFastRetry && i < spins; ++i) {
     if (i < 8) {
       for (int k = 0; k < 32; ++k) cpu_relax();
     } else {
@@ -436,12 +442,14 @@ void ChanCore::send(void* elem) {
   G& g = goroutine_for(*this, "channel send");
   Core& c = *core_;
   if (cap_ && c.fast_ok.load(std::memory_order_relaxed)) {
-    if (fast_with_spin([&] { return fast_send(g, elem); })) return;
+    if (fast_with_spin(c, [&] { return fast_send(g, elem); })) return;
   }
   std::unique_lock lk(c.mu);
   c.gate_point(&g, lk, "chan send", id_);
   if (closed_) throw Panic("send on closed channel");
   if (ChanAccess::send_ready(c, *this, &g, elem)) return;
+  // (With fault injection, a pause here lets lock-free operations land before we queue.)
+  if (c.cfg.fault_injection) inject_fault(g);
   Waiter w;
   w.g = &g;
   w.elem = elem;
@@ -461,11 +469,13 @@ bool ChanCore::recv(void* elem) {
   Core& c = *core_;
   bool ok = false;
   if (cap_ && c.fast_ok.load(std::memory_order_relaxed)) {
-    if (fast_with_spin([&] { return fast_recv(g, elem, &ok); })) return ok;
+    if (fast_with_spin(c, [&] { return fast_recv(g, elem, &ok); })) return ok;
   }
   std::unique_lock lk(c.mu);
   c.gate_point(&g, lk, "chan receive", id_);
   if (ChanAccess::recv_ready(c, *this, &g, elem, &ok)) return ok;
+  // (With fault injection, a pause here lets lock-free operations land before we queue.)
+  if (c.cfg.fault_injection) inject_fault(g);
   Waiter w;
   w.g = &g;
   w.elem = elem;

@@ -203,7 +203,17 @@ void Core::deliver(EventKind kind, G* g, ObjId obj, TextFn value, GoId peer, std
 }
 
 bool Core::fast_eligible() const {
-  return cfg.schedule == Schedule::Free && !cfg.fault_injection && observers.empty() && !outcome;
+  return cfg.schedule == Schedule::Free && observers.empty() && !outcome;
+}
+
+void inject_fault(G& g) {
+  std::uint64_t r = g.fault_rng();
+  if ((r & 3) != 0) return;
+  if ((r & 12) == 0) {
+    std::this_thread::sleep_for(std::chrono::microseconds((r >> 8) % 50));
+  } else {
+    std::this_thread::yield();
+  }
 }
 
 void Core::pause_fast() {
@@ -295,17 +305,10 @@ void Core::gate_point(G* g, std::unique_lock<RtMutex>& lk, const char* op, ObjId
   throw_if_aborting();
   if (cfg.schedule == Schedule::Free) {
     if (cfg.fault_injection) {
-      std::uint64_t r = g->fault_rng();
-      if ((r & 3) == 0) {
-        lk.unlock();
-        if ((r & 12) == 0) {
-          std::this_thread::sleep_for(std::chrono::microseconds((r >> 8) % 50));
-        } else {
-          std::this_thread::yield();
-        }
-        lk.lock();
-        throw_if_aborting();
-      }
+      lk.unlock();
+      inject_fault(*g);
+      lk.lock();
+      throw_if_aborting();
     }
     bump(g->steps);
     return;

@@ -270,6 +270,9 @@ class Core : public std::enable_shared_from_this<Core> {
   void join_all();  // mu NOT held
 };
 
+// Fault injection (Config::fault_injection): now and then a yield or a sleep of up to 50 us.
+void inject_fault(G& g);
+
 G* current_g();                     // null off goroutine threads
 G& require_g(const char* what);     // UsageError off goroutine threads
 void close_locked(ChanCore& ch);    // context cancellation: close without gate or panic

@@ -60,6 +60,7 @@ int Select::run() {
     for (;;) c.park(&g, lk, GState::Blocked, why, 0);
   }
 
+  if (c.cfg.fault_injection) inject_fault(g);  // lets lock-free operations land before we queue
   SelectWait sel;
   sel.waiters.resize(cases_.size());
   for (std::size_t i = 0; i < cases_.size(); ++i) {

@@ -60,6 +60,7 @@ struct Config {
   std::size_t max_goroutines = 10000;
   std::size_t stack_bytes = 8u << 20;  // per goroutine thread (virtual memory; pages touched on demand)
   bool fault_injection = false;     // Free: random yields and short sleeps at every gate point
+                                    // and inside the lock-free channel path
   std::string source_file = "main.go";  // named in goroutine dumps
 };
 
