@@ -99,7 +99,7 @@ void ChanCore::ring_mark_closed() { tail_.fetch_or(mark_bit_, std::memory_order_
 
 std::uint64_t ChanCore::position_to_count(std::uint64_t pos) const {
   pos &= ~mark_bit_;
-  return (pos / one_lap_) * cap_ + (pos & (one_lap_ - 1));
+  return (pos >> lap_shift_) * cap_ + (pos & (one_lap_ - 1));
 }
 
 std::uint64_t ChanCore::ring_pushed() const { return position_to_count(tail_.load(std::memory_order_seq_cst)); }
@@ -366,13 +366,14 @@ void ChanCore::after_fast_op() {
 
 namespace {
 
-// Removes a waiter from its queue if it is still there when the scope ends
-// (the goroutine is being torn down while parked).
+// Removes a waiter from its queue if it is still there when the scope ends (the
+// goroutine is being torn down while parked; the lock is held then). A completed
+// waiter was dequeued by its waker, and the lock may not be held.
 struct Dequeue {
   ChanCore& ch;
   Waiter& w;
   ~Dequeue() {
-    if (ChanAccess::queued(ch, &w)) ChanAccess::remove(ch, &w);
+    if (!w.completed && ChanAccess::queued(ch, &w)) ChanAccess::remove(ch, &w);
   }
 };
 
@@ -414,6 +415,7 @@ ChanCore::ChanCore(std::shared_ptr<Core> core, long capacity, std::string name)
   // Positions: the index in the low bits below the mark bit, the lap above it.
   mark_bit_ = std::bit_ceil(static_cast<std::uint64_t>(cap_) + 1);
   one_lap_ = mark_bit_ * 2;
+  lap_shift_ = static_cast<unsigned>(std::countr_zero(one_lap_));
   id_ = core_->next_obj++;
 }
 
@@ -460,7 +462,7 @@ void ChanCore::send(void* elem) {
   ChanAccess::settle(c, *this);  // a slot freed on the lock-free path before we were queued
   if (w.completed) return;
   c.emit(EventKind::SendWait, &g, id_, [&] { return describe(elem); }, 0, static_cast<std::int64_t>(ring_len()));
-  c.park(&g, lk, GState::Blocked, Wait::ChanSend, id_);
+  c.park_released(&g, lk, GState::Blocked, Wait::ChanSend, id_);
   if (!w.success) throw Panic("send on closed channel");
 }
 
@@ -486,7 +488,7 @@ bool ChanCore::recv(void* elem) {
   ChanAccess::settle(c, *this);  // a value buffered on the lock-free path before we were queued
   if (w.completed) return w.success;
   c.emit(EventKind::RecvWait, &g, id_, {}, 0, 0);
-  c.park(&g, lk, GState::Blocked, Wait::ChanRecv, id_);
+  c.park_released(&g, lk, GState::Blocked, Wait::ChanRecv, id_);
   return w.success;
 }
 

@@ -261,6 +261,23 @@ void Core::park(G* g, std::unique_lock<RtMutex>& lk, GState state, Wait w, ObjId
   throw_if_aborting();
 }
 
+void Core::park_released(G* g, std::unique_lock<RtMutex>& lk, GState state, Wait w, ObjId on) {
+  g->state = state;
+  g->wait = w;
+  g->waiting_on = on;
+  g->parked_since = now_locked();
+  --running;
+  ++blocked;
+  g->token.store(0, std::memory_order_release);
+  check_quiescence();
+  lk.unlock();
+  wait_token(g->token);
+  if (aborting.load(std::memory_order_acquire)) {
+    lk.lock();  // the caller's clean-up runs under the lock
+    throw Aborted{};
+  }
+}
+
 void Core::ready(G* g) {
   if (g->state == GState::Sleeping) {
     --sleeping;

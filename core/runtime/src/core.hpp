@@ -247,6 +247,11 @@ class Core : public std::enable_shared_from_this<Core> {
   void deliver(EventKind kind, G* g, ObjId obj, TextFn value, GoId peer, std::int64_t count, bool flag);
   // Park the calling goroutine; returns when woken. Throws Aborted when tearing down.
   void park(G* g, std::unique_lock<RtMutex>& lk, GState state, Wait wait, ObjId on);
+  // As park, but returns with the lock released: the waker has finished everything
+  // (the waiter's result is written before the wake), and taking the lock again would
+  // pull its cache line back from the waker's core on every hand-off. Still throws
+  // Aborted (with the lock held) when tearing down.
+  void park_released(G* g, std::unique_lock<RtMutex>& lk, GState state, Wait wait, ObjId on);
   void ready(G* g);  // wake a parked goroutine (state -> Running)
   // Gate point: in Serial mode wait until released. lk is held on entry and exit.
   void gate_point(G* g, std::unique_lock<RtMutex>& lk, const char* op, ObjId obj);
