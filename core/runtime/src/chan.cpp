@@ -146,7 +146,8 @@ void ChanCore::destroy_buffered() {
 // ---------------- wait queues (runtime lock held) ----------------
 
 void ChanAccess::sync_waiting(ChanCore& ch) {
-  ch.waiting_.store(static_cast<std::uint32_t>(ch.q_->sendq.size() + ch.q_->recvq.size()), std::memory_order_seq_cst);
+  auto clamp = [](std::size_t n) { return static_cast<std::uint32_t>(std::min<std::size_t>(n, 0xFFFF)); };
+  ch.waiting_.store(clamp(ch.q_->sendq.size()) << 16 | clamp(ch.q_->recvq.size()), std::memory_order_seq_cst);
 }
 
 void ChanAccess::enqueue(ChanCore& ch, Waiter* w) {
@@ -334,13 +335,19 @@ int ChanCore::fast_recv(G& g, void* elem, bool* ok) {
   Core& c = *core_;
   g.in_fast.store(1, std::memory_order_seq_cst);
   Ring r = Ring::Full;  // stands for "not tried"
-  if (c.fast_ok.load(std::memory_order_seq_cst) && waiting_.load(std::memory_order_seq_cst) == 0 &&
-      !c.aborting.load(std::memory_order_relaxed)) {
-    if (c.cfg.fault_injection) inject_fault(g);  // widen the window a sender may park in
-    r = ring_pop(elem);
+  std::uint32_t parked = 0;
+  if (c.fast_ok.load(std::memory_order_seq_cst) && !c.aborting.load(std::memory_order_relaxed)) {
+    parked = waiting_.load(std::memory_order_seq_cst);
+    if (parked == 0) {
+      if (c.cfg.fault_injection) inject_fault(g);  // widen the window a sender may park in
+      r = ring_pop(elem);
+    }
   }
   g.in_fast.store(0, std::memory_order_release);
-  if (r == Ring::Full) return kFastLocked;
+  // Only receivers parked: the values go to them first, in queue order. Trying again
+  // shortly, rather than queueing behind them at once, keeps a pool of fast workers
+  // from settling into parking one after the other on every job.
+  if (r == Ring::Full) return parked != 0 && (parked >> 16) == 0 ? kFastRetry : kFastLocked;
   if (r == Ring::Empty) return kFastRetry;
   bump(g.steps);
   bump(g.fast_events);

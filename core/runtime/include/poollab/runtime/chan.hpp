@@ -133,7 +133,8 @@ class ChanCore {
   std::size_t slot_size_ = 0, elem_offset_ = 0;
   std::uint64_t one_lap_ = 1, mark_bit_ = 1;
   unsigned lap_shift_ = 0;  // log2(one_lap_)
-  // Parked senders + receivers (written under the lock): the fast path stays out while non-zero.
+  // Parked senders << 16 | parked receivers (written under the lock): the fast path
+  // stays out while non-zero.
   std::atomic<std::uint32_t> waiting_{0};
   alignas(64) std::atomic<std::uint64_t> head_{0};
   alignas(64) std::atomic<std::uint64_t> tail_{0};
