@@ -261,15 +261,19 @@ void event_loop() {
 }
 }  // namespace
 
+// The fastest repetition: the hook cost is a few nanoseconds beside a shared host's
+// noise, and the minimum is the figure least disturbed by it.
+double fastest(const std::vector<double>& v) { return *std::min_element(v.begin(), v.end()); }
+
 static void BM_Hooks_NoObserver(benchmark::State& state) {
   for (auto _ : state) run_program(event_loop);
   state.counters["ns_per_event"] = benchmark::Counter(static_cast<double>(state.iterations()) * kOps * 2,
                                                       benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
 }
 #ifdef POOLLAB_BENCH_NOEVENTS
-BENCHMARK(BM_Hooks_NoObserver)->Name("BM_Hooks_Uninstrumented")->Unit(benchmark::kMillisecond)->UseRealTime()->Repetitions(5)->ReportAggregatesOnly();
+BENCHMARK(BM_Hooks_NoObserver)->Name("BM_Hooks_Uninstrumented")->Unit(benchmark::kMillisecond)->UseRealTime()->Repetitions(5)->ComputeStatistics("min", fastest)->ReportAggregatesOnly();
 #else
-BENCHMARK(BM_Hooks_NoObserver)->Unit(benchmark::kMillisecond)->UseRealTime()->Repetitions(5)->ReportAggregatesOnly();
+BENCHMARK(BM_Hooks_NoObserver)->Unit(benchmark::kMillisecond)->UseRealTime()->Repetitions(5)->ComputeStatistics("min", fastest)->ReportAggregatesOnly();
 
 static void BM_Hooks_Observed(benchmark::State& state) {
   for (auto _ : state) {
@@ -279,7 +283,7 @@ static void BM_Hooks_Observed(benchmark::State& state) {
   state.counters["ns_per_event"] = benchmark::Counter(static_cast<double>(state.iterations()) * kOps * 2,
                                                       benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
 }
-BENCHMARK(BM_Hooks_Observed)->Unit(benchmark::kMillisecond)->UseRealTime()->Repetitions(5)->ReportAggregatesOnly();
+BENCHMARK(BM_Hooks_Observed)->Unit(benchmark::kMillisecond)->UseRealTime()->Repetitions(5)->ComputeStatistics("min", fastest)->ReportAggregatesOnly();
 #endif
 
 BENCHMARK_MAIN();
