@@ -763,78 +763,42 @@ void Checker::selector(SelectorExpr* s, bool allow_type) {
     }
   }
   if (bu->kind == Kind::Struct) {
-    // breadth-first over embedded fields, as Go's selector rules
-    struct Cand {
-      const Type* type;
-      std::vector<int> path;
-    };
-    std::vector<Cand> level{{base, {}}};
-    for (int depth = 0; depth < 6 && !level.empty(); ++depth) {
-      // Every field or method of this name at this depth; more than one is ambiguous.
-      std::vector<std::function<void()>> found;
-      std::vector<Cand> next;
-      for (auto& c : level) {
-        const Type* ct = c.type->kind == Kind::Pointer ? c.type->elem : c.type;
-        if (depth > 0 && ct->kind == Kind::Named) {
-          if (const Method* m = ct->find_method(s->sel)) {
-            found.push_back([this, s, m, ct, c, deref] {
-              s->sel_kind = SelKind::Method;
-              s->method = m;
-              s->recv_named = ct;
-              s->path = c.path;
-              s->deref = deref;
-              s->member = m->member;
-              s->type = m->sig;
-              if (m->pointer_recv && c.type->kind != Kind::Pointer) {
-                s->take_addr = true;
-                if (!deref) mark_address_taken(s->x);
-              }
-            });
-            continue;
-          }
-        }
-        const Type* cu = ct->underlying();
-        if (depth > 0 && cu->kind == Kind::Interface) {  // promoted from an embedded interface
-          for (size_t i = 0; i < cu->imethods.size(); ++i) {
-            if (cu->imethods[i].name != s->sel) continue;
-            found.push_back([s, cu, i, c, deref] {
-              s->sel_kind = SelKind::InterfaceMethod;
-              s->method_index = int(i);
-              s->iface = cu;
-              s->path = c.path;
-              s->deref = deref;
-              s->type = cu->imethods[i].sig;
-            });
-          }
-          continue;
-        }
-        if (cu->kind != Kind::Struct) continue;
-        for (size_t i = 0; i < cu->fields.size(); ++i) {
-          const Field& f = cu->fields[i];
-          std::vector<int> p = c.path;
-          p.push_back(int(i));
-          if (f.name == s->sel) {
-            found.push_back([s, p, deref, &f] {
-              s->sel_kind = SelKind::Field;
-              s->path = p;
-              s->deref = deref;
-              s->type = f.type;
-            });
-            continue;
-          }
-          if (f.embedded) next.push_back({f.type, p});
-        }
-      }
-      if (found.size() == 1) {
-        found.front()();
+    // Fields, and methods promoted from embedded fields (the type's own were looked at above).
+    Selection sel = resolve_selector(base, s->sel);
+    switch (sel.what) {
+      case Selection::What::Field:
+        s->sel_kind = SelKind::Field;
+        s->path = std::move(sel.path);
+        s->deref = deref;
+        s->type = sel.field_type;
         return;
-      }
-      if (found.size() > 1) {
+      case Selection::What::Method:
+        s->sel_kind = SelKind::Method;
+        s->method = sel.method;
+        s->recv_named = sel.recv_named;
+        s->path = std::move(sel.path);
+        s->deref = deref;
+        s->member = sel.method->member;
+        s->type = sel.method->sig;
+        if (sel.method->pointer_recv && !sel.holder_is_pointer) {
+          s->take_addr = true;
+          if (!deref) mark_address_taken(s->x);
+        }
+        return;
+      case Selection::What::InterfaceMethod:  // promoted from an embedded interface
+        s->sel_kind = SelKind::InterfaceMethod;
+        s->method_index = sel.method_index;
+        s->iface = sel.iface;
+        s->path = std::move(sel.path);
+        s->deref = deref;
+        s->type = sel.iface->imethods[static_cast<size_t>(sel.method_index)].sig;
+        return;
+      case Selection::What::Ambiguous:
         error(s->sel_pos, "ambiguous selector " + expr_text(s));
         s->type = u_.invalid;
         return;
-      }
-      level = std::move(next);
+      case Selection::What::None:
+        break;
     }
   }
   error(s->sel_pos, expr_text(s) + " undefined (type " + ts(t) + " has no field or method " + s->sel + ")");

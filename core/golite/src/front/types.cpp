@@ -404,66 +404,105 @@ bool identical_impl(const Type* a, const Type* b, int depth) {
 
 bool identical(const Type* a, const Type* b) { return identical_impl(a, b, 0); }
 
-const Method* lookup_method(const Type* t, std::string_view name, std::vector<int>* path, bool* wrong_pointer,
-                            bool* ambiguous) {
-  if (wrong_pointer) *wrong_pointer = false;
-  if (ambiguous) *ambiguous = false;
-  if (!t) return nullptr;
+Selection resolve_selector(const Type* t, std::string_view name) {
+  Selection out;
+  if (!t) return out;
   struct Cand {
-    const Type* type;    // a named or struct type (never a pointer)
-    bool addressable;    // reached through a pointer: pointer-receiver methods are in the set
+    const Type* type;  // as declared: may be a pointer
+    bool through_pointer;
     std::vector<int> path;
   };
   const bool start_ptr = t->kind == Kind::Pointer && t->elem;
-  std::vector<Cand> level{{start_ptr ? t->elem : t, start_ptr, {}}};
+  std::vector<Cand> level{{t, start_ptr, {}}};
   for (int depth = 0; depth < 8 && !level.empty(); ++depth) {
     std::vector<Cand> next;
-    const Method* found = nullptr;
-    const Cand* found_at = nullptr;
-    int matches = 0;  // fields of the name count too: they hide a deeper method
+    int matches = 0;
+    auto match = [&](Selection s) {
+      if (!matches++) out = std::move(s);
+    };
     for (const Cand& c : level) {
-      if (c.type->kind == Kind::Named) {
-        if (const Method* m = c.type->find_method(name)) {
-          if (!matches++) found = m, found_at = &c;
+      const bool is_ptr = c.type->kind == Kind::Pointer && c.type->elem;
+      const Type* ct = is_ptr ? c.type->elem : c.type;
+      if (ct->kind == Kind::Named) {
+        if (const Method* m = ct->find_method(name)) {
+          Selection s;
+          s.what = Selection::What::Method;
+          s.method = m;
+          s.recv_named = ct;
+          s.path = c.path;
+          s.holder_is_pointer = is_ptr;
+          s.through_pointer = c.through_pointer;
+          match(std::move(s));
           continue;
         }
       }
-      const Type* u = c.type->underlying();
-      if (depth > 0 && u && u->kind == Kind::Interface) {
-        for (const InterfaceMethod& im : u->imethods)
-          if (im.name == name && !matches++) found = &im.forward, found_at = &c;
+      const Type* u = ct->underlying();
+      if (!u) continue;
+      if (u->kind == Kind::Interface) {
+        if (depth == 0) continue;  // an interface's own methods: the caller's
+        for (size_t i = 0; i < u->imethods.size(); ++i) {
+          if (u->imethods[i].name != name) continue;
+          Selection s;
+          s.what = Selection::What::InterfaceMethod;
+          s.iface = u;
+          s.method_index = static_cast<int>(i);
+          s.path = c.path;
+          s.holder_is_pointer = is_ptr;
+          s.through_pointer = c.through_pointer;
+          match(std::move(s));
+        }
         continue;
       }
-      if (!u || u->kind != Kind::Struct) continue;
+      if (u->kind != Kind::Struct) continue;
       for (size_t i = 0; i < u->fields.size(); ++i) {
         const Field& f = u->fields[i];
-        if (depth > 0 && f.name == name) {
-          if (!matches++) found = nullptr, found_at = nullptr;
+        std::vector<int> p = c.path;
+        p.push_back(static_cast<int>(i));
+        if (f.name == name) {
+          Selection s;
+          s.what = Selection::What::Field;
+          s.field_type = f.type;
+          s.path = std::move(p);
+          s.through_pointer = c.through_pointer;
+          match(std::move(s));
           continue;
         }
         if (!f.embedded || !f.type) continue;
         const bool ptr = f.type->kind == Kind::Pointer && f.type->elem;
-        Cand n{ptr ? f.type->elem : f.type, ptr || c.addressable, c.path};
-        n.path.push_back(static_cast<int>(i));
-        next.push_back(std::move(n));
+        next.push_back({f.type, ptr || c.through_pointer, std::move(p)});
       }
     }
     if (matches > 1) {
-      if (ambiguous) *ambiguous = true;
-      return nullptr;
+      out = Selection{};
+      out.what = Selection::What::Ambiguous;
+      return out;
     }
-    if (matches == 1) {
-      if (!found) return nullptr;  // a field, not a method
-      if (found->pointer_recv && !found_at->addressable) {
-        if (wrong_pointer) *wrong_pointer = true;
-        return nullptr;
-      }
-      if (path) *path = found_at->path;
-      return found;
-    }
+    if (matches == 1) return out;
     level = std::move(next);
   }
-  return nullptr;
+  return out;
+}
+
+const Method* lookup_method(const Type* t, std::string_view name, std::vector<int>* path, bool* wrong_pointer,
+                            bool* ambiguous) {
+  if (wrong_pointer) *wrong_pointer = false;
+  if (ambiguous) *ambiguous = false;
+  Selection s = resolve_selector(t, name);
+  const Method* m = nullptr;
+  if (s.what == Selection::What::Method) {
+    m = s.method;
+  } else if (s.what == Selection::What::InterfaceMethod) {
+    m = &s.iface->imethods[static_cast<size_t>(s.method_index)].forward;
+  } else {
+    if (s.what == Selection::What::Ambiguous && ambiguous) *ambiguous = true;
+    return nullptr;  // absent, ambiguous, or a field
+  }
+  if (m->pointer_recv && !s.through_pointer) {
+    if (wrong_pointer) *wrong_pointer = true;
+    return nullptr;
+  }
+  if (path) *path = std::move(s.path);
+  return m;
 }
 
 bool implements(const Type* t, const Type* iface, std::string* missing, bool* wrong_pointer, bool* ambiguous) {
@@ -500,6 +539,8 @@ std::string not_implemented_reason(const Type* t, const Type* iface, std::string
     const Type* base = t->kind == Kind::Pointer && t->elem ? t->elem : t;
     return "(ambiguous selector " + type_string(base, local) + "." + missing + ")";
   }
+  if (t->underlying()->kind != Kind::Interface && resolve_selector(t, missing).what == Selection::What::Field)
+    return "(" + type_string(t, local) + "." + missing + " is a field, not a method)";
   if (wrong_ptr) return "(method " + missing + " has pointer receiver)";
   return "(missing method " + missing + ")";
 }

@@ -245,6 +245,26 @@ std::string type_string(const Type* t, std::string_view local);
 // Go's type identity (spec "Type identity").
 bool identical(const Type* a, const Type* b);
 
+// What the selector x.name denotes for x of type t, by Go's rules: the fields and
+// methods of t (or of *t's element), else those promoted from embedded fields,
+// breadth-first; more than one of the name at the shallowest depth where it occurs
+// is ambiguous. An interface's own methods (depth 0) are the caller's to look at.
+//
+//   Selection s = resolve_selector(worker_type, "Name");  // promoted from `base`: s.path {0}
+struct Selection {
+  enum class What : std::uint8_t { None, Field, Method, InterfaceMethod, Ambiguous };
+  What what = What::None;
+  std::vector<int> path;                 // embedded field indices walked; a Field's path ends in its own index
+  const Type* field_type = nullptr;      // Field
+  const Method* method = nullptr;        // Method
+  const Type* recv_named = nullptr;      // Method: the named type declaring it
+  const Type* iface = nullptr;           // InterfaceMethod: the embedded interface's underlying type
+  int method_index = -1;                 // InterfaceMethod: index in iface->imethods
+  bool holder_is_pointer = false;        // the value holding the method is reached as a pointer (the start or the last embedded field)
+  bool through_pointer = false;          // some step from the start to it is a pointer: its pointer methods are in t's method set
+};
+Selection resolve_selector(const Type* t, std::string_view name);
+
 // The method `name` in t's method set, found as Go's selectors find it: declared on t
 // (or on *t's element), else promoted from an embedded field, shallowest first. `path`
 // receives the embedded field indices from a value of t to the method's receiver.
@@ -263,7 +283,8 @@ bool implements(const Type* t, const Type* iface, std::string* missing = nullptr
                 bool* ambiguous = nullptr);
 
 // Why t does not implement iface, as the compiler words it in parentheses
-// ("missing method Name", "method Name has pointer receiver", "ambiguous selector C.Name");
+// ("missing method Name", "method Name has pointer receiver", "ambiguous selector C.Name",
+// "*C.Name is a field, not a method");
 // empty when it does. Types are printed as in package `local`.
 std::string not_implemented_reason(const Type* t, const Type* iface, std::string_view local);
 
