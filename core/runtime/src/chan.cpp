@@ -11,11 +11,6 @@ namespace poollab::rt::detail {
 // ---------------- the ring ----------------
 
 namespace {
-inline void cpu_relax() {
-#if defined(__x86_64__) || defined(__i386__)
-  __builtin_ia32_pause();
-#endif
-}
 
 // Waiting for another thread to finish writing or reading a slot it has claimed:
 // a few pauses, then give the core away (it may be that thread's only core).

@@ -81,9 +81,7 @@ void wait_token(std::atomic<std::uint32_t>& token) {
         g_spinners.fetch_sub(1, std::memory_order_relaxed);
         return;
       }
-#if defined(__x86_64__) || defined(__i386__)
-      __builtin_ia32_pause();
-#endif
+      cpu_relax();
     }
   }
   g_spinners.fetch_sub(1, std::memory_order_relaxed);
@@ -132,9 +130,7 @@ void RtMutex::lock_slow() {
   for (int i = 0; i < 40; ++i) {
     std::uint32_t v = state_.load(std::memory_order_relaxed);
     if (v == 0 && state_.compare_exchange_weak(v, 1, std::memory_order_acquire)) return;
-#if defined(__x86_64__) || defined(__i386__)
-    __builtin_ia32_pause();
-#endif
+    cpu_relax();
   }
   // Sleep in the kernel, marking the lock as having sleepers (Drepper's "mutex3").
   while (state_.exchange(2, std::memory_order_acquire) != 0) futex(&state_, FUTEX_WAIT_PRIVATE, 2);
@@ -222,9 +218,7 @@ void Core::pause_fast() {
     // A goroutine inside the fast path finishes its ring operation without the lock.
     for (int spins = 0; g->in_fast.load(std::memory_order_seq_cst) != 0; ++spins) {
       if (spins < 64) {
-#if defined(__x86_64__) || defined(__i386__)
-        __builtin_ia32_pause();
-#endif
+        cpu_relax();
       } else {
         std::this_thread::yield();
       }

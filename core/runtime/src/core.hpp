@@ -24,6 +24,13 @@
 
 namespace poollab::rt::detail {
 
+// One step of a spin-wait: tells the core we are spinning (and eases a hyperthread sibling).
+inline void cpu_relax() {
+#if defined(__x86_64__) || defined(__i386__)
+  __builtin_ia32_pause();
+#endif
+}
+
 // Futex wake-ups owed by this thread, made once it releases the runtime lock: a wake
 // is a system call of microseconds, and made under the lock it would hold everyone up.
 struct PendingWakes {

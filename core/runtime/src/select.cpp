@@ -89,14 +89,12 @@ int Select::run() {
   for (const Case& k : cases_) {
     if (k.ch && sel.fired < 0) ChanAccess::settle(c, *k.ch);
   }
-  if (sel.fired >= 0) {
-    g.select_on.clear();
-    const Case& k = cases_[sel.fired];
-    if (k.is_send && !sel.waiters[sel.fired].success) throw Panic("send on closed channel");
-    return done(sel.fired);
+  if (sel.fired < 0) {
+    c.emit(EventKind::SelectWait, &g, 0, {}, 0, static_cast<std::int64_t>(cases_.size()));
+    c.park(&g, lk, GState::Blocked, Wait::Select, 0);
+  } else {
+    g.select_on.clear();  // completed by its own re-check: nobody woke it
   }
-  c.emit(EventKind::SelectWait, &g, 0, {}, 0, static_cast<std::int64_t>(cases_.size()));
-  c.park(&g, lk, GState::Blocked, Wait::Select, 0);
   int fired = sel.fired;
   const Case& k = cases_[fired];
   if (k.is_send && !sel.waiters[fired].success) throw Panic("send on closed channel");
