@@ -10,23 +10,6 @@ namespace poollab::rt::detail {
 
 // ---------------- the ring ----------------
 
-namespace {
-
-// Waiting for another thread to finish writing or reading a slot it has claimed:
-// a few pauses, then give the core away (it may be that thread's only core).
-struct Backoff {
-  int step = 0;
-  void snooze() {
-    if (step < 6) {
-      for (int i = 0; i < (1 << step); ++i) cpu_relax();
-    } else {
-      std::this_thread::yield();
-    }
-    if (step < 10) ++step;
-  }
-};
-}  // namespace
-
 void ChanCore::set_slots(unsigned char* slots, std::size_t slot_size, std::size_t elem_offset) {
   slots_ = slots;
   slot_size_ = slot_size;
@@ -38,13 +21,11 @@ ChanCore::Ring ChanCore::ring_push(void* src) {
   std::uint64_t tail = tail_.load(std::memory_order_relaxed);
   for (;;) {
     if (tail & mark_bit_) return Ring::Closed;
-    std::uint64_t index = tail & (mark_bit_ - 1);
-    std::uint64_t lap = tail & ~(one_lap_ - 1);
-    std::uint64_t next = index + 1 < cap_ ? tail + 1 : lap + one_lap_;
+    std::uint64_t index = slot_of(tail);
     std::uint64_t st = stamp(index).load(std::memory_order_acquire);
     if (st == tail) {
       // The slot is free for this lap: claim it, then write it.
-      if (tail_.compare_exchange_weak(tail, next, std::memory_order_seq_cst, std::memory_order_relaxed)) {
+      if (tail_.compare_exchange_weak(tail, next_position(tail), std::memory_order_seq_cst, std::memory_order_relaxed)) {
         slot_put(index, src);
         stamp(index).store(tail + 1, std::memory_order_release);
         return Ring::Done;
@@ -66,13 +47,11 @@ ChanCore::Ring ChanCore::ring_pop(void* dst) {
   Backoff backoff;
   std::uint64_t head = head_.load(std::memory_order_relaxed);
   for (;;) {
-    std::uint64_t index = head & (mark_bit_ - 1);
-    std::uint64_t lap = head & ~(one_lap_ - 1);
+    std::uint64_t index = slot_of(head);
     std::uint64_t st = stamp(index).load(std::memory_order_acquire);
     if (head + 1 == st) {
       // Written for this lap: claim it, then read it and free the slot for the next lap.
-      std::uint64_t next = index + 1 < cap_ ? head + 1 : lap + one_lap_;
-      if (head_.compare_exchange_weak(head, next, std::memory_order_seq_cst, std::memory_order_relaxed)) {
+      if (head_.compare_exchange_weak(head, next_position(head), std::memory_order_seq_cst, std::memory_order_relaxed)) {
         slot_take(index, dst);
         stamp(index).store(head + one_lap_, std::memory_order_release);
         return Ring::Done;
@@ -88,6 +67,18 @@ ChanCore::Ring ChanCore::ring_pop(void* dst) {
       head = head_.load(std::memory_order_relaxed);
     }
   }
+}
+
+std::uint64_t ChanCore::next_position(std::uint64_t pos) const {
+  std::uint64_t index = slot_of(pos);
+  return index + 1 < cap_ ? pos + 1 : (pos & ~(one_lap_ - 1)) + one_lap_;  // the next slot, or the next lap's first
+}
+
+template <class F>
+void ChanCore::for_each_buffered(F visit) const {
+  if (cap_ == 0) return;
+  std::uint64_t tail = tail_.load(std::memory_order_acquire) & ~mark_bit_;
+  for (std::uint64_t pos = head_.load(std::memory_order_acquire); pos != tail; pos = next_position(pos)) visit(slot_of(pos));
 }
 
 void ChanCore::ring_mark_closed() { tail_.fetch_or(mark_bit_, std::memory_order_seq_cst); }
@@ -113,29 +104,13 @@ std::size_t ChanCore::ring_len() const {
 
 std::vector<std::string> ChanCore::describe_buffer() const {
   std::vector<std::string> out;
-  if (cap_ == 0) return out;
-  std::uint64_t head = head_.load(std::memory_order_acquire);
-  std::uint64_t tail = tail_.load(std::memory_order_acquire) & ~mark_bit_;
-  while (head != tail) {
-    std::uint64_t index = head & (mark_bit_ - 1);
-    std::uint64_t lap = head & ~(one_lap_ - 1);
-    out.push_back(describe(slot_elem(index)));
-    head = index + 1 < cap_ ? head + 1 : lap + one_lap_;
-  }
+  for_each_buffered([&](std::size_t index) { out.push_back(describe(slot_elem(index))); });
   return out;
 }
 
 void ChanCore::destroy_buffered() {
-  if (cap_ == 0) return;
-  std::uint64_t head = head_.load(std::memory_order_acquire);
-  std::uint64_t tail = tail_.load(std::memory_order_acquire) & ~mark_bit_;
-  while (head != tail) {
-    std::uint64_t index = head & (mark_bit_ - 1);
-    std::uint64_t lap = head & ~(one_lap_ - 1);
-    slot_destroy(index);
-    head = index + 1 < cap_ ? head + 1 : lap + one_lap_;
-  }
-  head_.store(tail, std::memory_order_relaxed);
+  for_each_buffered([&](std::size_t index) { slot_destroy(index); });
+  head_.store(tail_.load(std::memory_order_relaxed) & ~mark_bit_, std::memory_order_relaxed);
 }
 
 // ---------------- wait queues (runtime lock held) ----------------

@@ -216,13 +216,8 @@ void Core::pause_fast() {
   fast_ok.store(false, std::memory_order_seq_cst);
   for (const auto& [id, g] : gs) {
     // A goroutine inside the fast path finishes its ring operation without the lock.
-    for (int spins = 0; g->in_fast.load(std::memory_order_seq_cst) != 0; ++spins) {
-      if (spins < 64) {
-        cpu_relax();
-      } else {
-        std::this_thread::yield();
-      }
-    }
+    Backoff backoff;
+    while (g->in_fast.load(std::memory_order_seq_cst) != 0) backoff.snooze();
   }
 }
 
@@ -237,20 +232,7 @@ void Core::throw_if_aborting() const {
 }
 
 void Core::park(G* g, std::unique_lock<RtMutex>& lk, GState state, Wait w, ObjId on) {
-  g->state = state;
-  g->wait = w;
-  g->waiting_on = on;
-  g->parked_since = now_locked();
-  --running;
-  if (state == GState::Sleeping) {
-    ++sleeping;
-  } else {
-    ++blocked;
-  }
-  g->token.store(0, std::memory_order_release);
-  check_quiescence();
-  lk.unlock();
-  wait_token(g->token);
+  park_released(g, lk, state, w, on);
   lk.lock();
   throw_if_aborting();
 }
@@ -261,7 +243,11 @@ void Core::park_released(G* g, std::unique_lock<RtMutex>& lk, GState state, Wait
   g->waiting_on = on;
   g->parked_since = now_locked();
   --running;
-  ++blocked;
+  if (state == GState::Sleeping) {
+    ++sleeping;
+  } else {
+    ++blocked;
+  }
   g->token.store(0, std::memory_order_release);
   check_quiescence();
   lk.unlock();

@@ -31,6 +31,20 @@ inline void cpu_relax() {
 #endif
 }
 
+// Waiting for another thread to finish something it has started without the lock:
+// a few pauses, then give the core away (it may be that thread's only core).
+struct Backoff {
+  int step = 0;
+  void snooze() {
+    if (step < 6) {
+      for (int i = 0; i < (1 << step); ++i) cpu_relax();
+    } else {
+      std::this_thread::yield();
+    }
+    if (step < 10) ++step;
+  }
+};
+
 // Futex wake-ups owed by this thread, made once it releases the runtime lock: a wake
 // is a system call of microseconds, and made under the lock it would hold everyone up.
 struct PendingWakes {
@@ -187,8 +201,8 @@ class Core : public std::enable_shared_from_this<Core> {
   std::atomic<bool> observed{false};
   std::atomic<bool> started{false};
   // Buffered sends and receives may skip the lock (see ChanCore): only on the free
-  // schedule without fault injection and with nobody observing, since events need
-  // the lock's total order and the gate needs every operation.
+  // schedule with nobody observing, since events need the lock's total order and
+  // the gate needs every operation.
   std::atomic<bool> fast_ok{false};
   std::vector<Observer*> observers;
   std::uint64_t seq = 0;

@@ -14,7 +14,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <new>
-#include <deque>
 #include <memory>
 #include <optional>
 #include <string>
@@ -116,6 +115,10 @@ class ChanCore {
  private:
   friend struct ChanAccess;
   std::uint64_t position_to_count(std::uint64_t pos) const;
+  std::size_t slot_of(std::uint64_t pos) const { return static_cast<std::size_t>(pos & (mark_bit_ - 1)); }
+  std::uint64_t next_position(std::uint64_t pos) const;
+  template <class F>
+  void for_each_buffered(F visit) const;  // slot indices, head first (ring contents stable)
   int fast_send(G& g, void* elem);
   int fast_recv(G& g, void* elem, bool* ok);
   void after_fast_op();  // a goroutine may be parked: settle under the lock
