@@ -72,6 +72,40 @@ TEST_CASE("real clock: sleeps really sleep, scaled by the speed factor" * doctes
   CHECK(wall >= std::chrono::milliseconds(19));
 }
 
+// Program time on the real clock comes from the CPU's time-stamp counter, calibrated
+// against steady_clock and re-anchored to it every 50 ms: over 150 ms (calibration and
+// several re-anchorings) it must track steady_clock closely and never go backwards.
+TEST_CASE("real clock: program time follows steady_clock and never goes backwards" * doctest::timeout(30)) {
+  rt::Config cfg;
+  cfg.clock = rt::ClockKind::Real;
+  run_ok(
+      [] {
+        using steady = std::chrono::steady_clock;
+        auto ns = [](steady::duration d) { return std::chrono::duration_cast<std::chrono::nanoseconds>(d).count(); };
+        constexpr rt::Nanos kSlack = 250'000;  // 250 us: a rate off by 1% misses by 500 us after 50 ms
+        auto before0 = steady::now();
+        rt::Nanos t0 = rt::now();
+        auto after0 = steady::now();
+        rt::Nanos previous = t0;
+        long reads = 0;
+        for (;;) {
+          auto before = steady::now();
+          rt::Nanos t = rt::now();
+          auto after = steady::now();
+          ++reads;
+          expect(t >= previous, "program time went backwards after " + std::to_string(reads) + " reads");
+          previous = t;
+          // steady_clock's advance since the first reading, bracketed by the reads around each.
+          rt::Nanos low = ns(before - after0), high = ns(after - before0);
+          if (t - t0 < low - kSlack || t - t0 > high + kSlack)
+            expect(false, "program time advanced " + std::to_string(t - t0) + " ns while steady_clock advanced " +
+                              std::to_string(low) + ".." + std::to_string(high) + " ns");
+          if (low > 150 * ms) break;
+        }
+      },
+      cfg);
+}
+
 TEST_CASE("time.After, Timer.Stop and a Ticker on the virtual clock" * doctest::timeout(30)) {
   run_ok([] {
     auto c = rt::after(250 * ms);

@@ -178,9 +178,7 @@ Core::~Core() = default;
 
 Nanos Core::now_locked() const {
   if (cfg.clock == ClockKind::Virtual) return virtual_now;
-  auto wall = std::chrono::steady_clock::now() - wall_start;
-  return static_cast<Nanos>(static_cast<double>(std::chrono::duration_cast<std::chrono::nanoseconds>(wall).count()) *
-                            cfg.speed);
+  return static_cast<Nanos>(static_cast<double>(real_clock.now_ns() - wall_start) * cfg.speed);
 }
 
 void Core::deliver(EventKind kind, G* g, ObjId obj, TextFn value, GoId peer, std::int64_t count, bool flag) {
@@ -740,7 +738,7 @@ void Runtime::start(std::string function, std::function<void()> main_fn) {
   if (core_->started.exchange(true)) throw UsageError("poollab::rt::Runtime::start: a Runtime runs one program; make a new Runtime");
   if (detail::current_g()) throw UsageError("poollab::rt::Runtime::start: call it from the controller thread, not a goroutine");
   std::unique_lock lk(core_->mu);
-  core_->wall_start = std::chrono::steady_clock::now();
+  core_->wall_start = core_->real_clock.now_ns();
   core_->clock_thread = std::thread([c = core_.get()] { c->clock_loop(); });
   core_->resume_fast();
   detail::spawn(*core_, lk, nullptr, std::move(function), std::move(main_fn));

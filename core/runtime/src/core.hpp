@@ -21,6 +21,7 @@
 
 #include "poollab/runtime/chan.hpp"
 #include "poollab/runtime/runtime.hpp"
+#include "program_clock.hpp"
 
 namespace poollab::rt::detail {
 
@@ -225,7 +226,8 @@ class Core : public std::enable_shared_from_this<Core> {
   std::map<std::uint64_t, std::pair<Nanos, std::uint64_t>> timer_keys;
   std::uint64_t next_timer = 1;
   Nanos virtual_now = 0;
-  std::chrono::steady_clock::time_point wall_start = std::chrono::steady_clock::now();
+  mutable SteadyTscClock real_clock;  // read with mu held
+  std::int64_t wall_start = real_clock.now_ns();  // real_clock's reading when the program started
   std::thread clock_thread;
   bool clock_quit = false;
 
