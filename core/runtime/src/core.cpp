@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <new>
 #include <cstring>
 
 #include "poollab/runtime/sync.hpp"
@@ -624,6 +625,8 @@ void* goroutine_main(void* raw) {
     o.exit_code = e.code;
     o.culprit = g->id;
     outcome = std::move(o);
+  } catch (const std::bad_alloc&) {
+    outcome = fatal_outcome(c, g, Fatal("runtime: out of memory"));
   } catch (const std::exception& e) {
     outcome = panic_outcome(c, g, Panic(e.what()));
   }

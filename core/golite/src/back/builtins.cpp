@@ -76,6 +76,26 @@ int64_t roundup_size(int64_t size) {
   return (size + page - 1) / page * page;
 }
 
+// Go's maxAlloc on linux/amd64: make asks for more than this and Go panics with
+// "len out of range" / "size out of range" instead of trying.
+constexpr uint64_t kGoMaxAlloc = uint64_t{1} << 48;
+constexpr uint64_t kGoChanHeader = 96;  // hchan's size, taken off maxAlloc for a channel's buffer
+
+// The bytes `count` elements of `elem_size` take, saturating instead of overflowing.
+uint64_t bytes_for(int64_t count, int64_t elem_size) {
+  uint64_t bytes = 0;
+  if (count < 0 || elem_size < 0) return UINT64_MAX;
+  return __builtin_mul_overflow(uint64_t(count), uint64_t(elem_size), &bytes) ? UINT64_MAX : bytes;
+}
+
+// golite keeps every element as a Value (and a channel slot as a Value with a stamp).
+// One make or append larger than kMaxAllocationBytes of those ends the program as Go
+// ends one that runs out of memory, before the allocation can take the whole machine's
+// memory (and the window with it) down.
+void check_allocation(int64_t count, uint64_t per_element) {
+  if (bytes_for(count, int64_t(per_element)) > kMaxAllocationBytes) throw rt::Fatal("runtime: out of memory");
+}
+
 }  // namespace
 
 int64_t go_sizeof(const Type* t) {
@@ -92,7 +112,10 @@ int64_t go_sizeof(const Type* t) {
     case Kind::String:
     case Kind::Interface: return 16;
     case Kind::Slice: return 24;
-    case Kind::Array: return u->length * go_sizeof(u->elem);
+    case Kind::Array: {
+      int64_t size = 0;  // saturates: a type too large to allocate is still only too large
+      return __builtin_mul_overflow(u->length, go_sizeof(u->elem), &size) ? INT64_MAX : size;
+    }
     case Kind::Struct: {
       int64_t size = 0, align = 1;
       for (const Field& f : u->fields) {
@@ -104,7 +127,8 @@ int64_t go_sizeof(const Type* t) {
           a = 8;
         if (s == 0) a = 1;
         align = std::max(align, a);
-        size = (size + a - 1) / a * a + s;
+        size = (size + a - 1) / a * a;
+        if (__builtin_add_overflow(size, s, &size)) return INT64_MAX;
       }
       return (size + align - 1) / align * align;
     }
@@ -261,6 +285,7 @@ void Machine::call_builtin(const CallExpr* call, Builtin b, Value* args, size_t 
         return;
       }
       int64_t newcap = grow_cap(cap, need, go_sizeof(et));
+      check_allocation(newcap, sizeof(Value));
       auto* arr = new AggObj(size_t(newcap));
       for (int64_t i = 0; i < len; ++i) arr->v[size_t(i)] = so->data()[i];
       for (size_t i = 0; i < extra.size(); ++i) arr->v[size_t(len) + i] = std::move(extra[i]);
@@ -310,8 +335,11 @@ void Machine::call_builtin(const CallExpr* call, Builtin b, Value* args, size_t 
       if (u->kind == Kind::Slice) {
         int64_t len = n > 0 ? args[0].i : 0;
         int64_t cap = n > 1 ? args[1].i : len;
-        if (len < 0) runtime_panic("makeslice: len out of range");
-        if (cap < len) runtime_panic("makeslice: cap out of range");
+        // Go's makeslice: the length's range is reported first, then the capacity's.
+        int64_t es = go_sizeof(u->elem);
+        if (len < 0 || bytes_for(len, es) > kGoMaxAlloc) runtime_panic("makeslice: len out of range");
+        if (cap < len || bytes_for(cap, es) > kGoMaxAlloc) runtime_panic("makeslice: cap out of range");
+        check_allocation(cap, sizeof(Value));
         auto* a = new AggObj(size_t(cap));
         for (auto& e : a->v) e = zero_value(u->elem);
         *out = Value::of_obj(t, new SliceObj(a, 0, len, cap));
@@ -319,7 +347,10 @@ void Machine::call_builtin(const CallExpr* call, Builtin b, Value* args, size_t 
         *out = Value::of_obj(t, new MapObj());
       } else if (u->kind == Kind::Chan) {
         int64_t cap = n > 0 ? args[0].i : 0;
-        if (cap < 0) runtime_panic("makechan: size out of range");
+        // Go's makechan panics with a plain error here, without "runtime error: ".
+        if (cap < 0 || bytes_for(cap, go_sizeof(u->elem)) > kGoMaxAlloc - kGoChanHeader)
+          plain_runtime_panic("makechan: size out of range");
+        check_allocation(cap, sizeof(Value) + sizeof(std::uint64_t));
         auto* c = new ChanObj();
         c->ch = rt::Chan<Value>(long(cap));
         *out = Value::of_obj(t, c);

@@ -75,6 +75,11 @@ void Machine::runtime_panic(const std::string& text) {
   throw rt::Panic("runtime error: " + text, std::any(v));
 }
 
+void Machine::plain_runtime_panic(const std::string& text) {
+  Value v = Value::of_obj(native_types().runtime_error, new ErrObj(text));
+  throw rt::Panic(text, std::any(v));
+}
+
 void Machine::nil_dereference() {
   runtime_panic(
       "invalid memory address or nil pointer dereference\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]");

@@ -117,6 +117,8 @@ class Machine final : public fmt::Hooks {
   const std::shared_ptr<Interp>& interp_ptr() const { return in_; }
   void call_value(const Value& fn, std::vector<Value>& args, Value* out, size_t nout);
   [[noreturn]] void runtime_panic(const std::string& text);
+  // A runtime.Error whose text has no "runtime error: " prefix (Go's plainError).
+  [[noreturn]] void plain_runtime_panic(const std::string& text);
   [[noreturn]] void nil_dereference();  // Go's nil pointer dereference panic
   Value make_error(std::string msg, const Type* t = nullptr);
 

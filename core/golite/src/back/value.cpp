@@ -7,6 +7,7 @@
 #include "back/fmt.hpp"
 #include "poollab/golite/ast.hpp"
 #include "poollab/golite/stdlib_decls.hpp"
+#include "poollab/runtime/errors.hpp"
 
 namespace poollab::golite {
 
@@ -112,6 +113,25 @@ Value Value::of_string(const Type* t, std::string s) {
   return of_obj(t, new StrObj(std::move(s)));
 }
 
+namespace {
+// How many Values an array of type `u` holds, nested arrays and structs included (saturating).
+uint64_t array_cells(const Type* u) {
+  u = u->underlying();
+  uint64_t cells = 0;
+  if (u->kind == Kind::Array) {
+    if (u->length < 0 || __builtin_mul_overflow(uint64_t(u->length), array_cells(u->elem), &cells)) return UINT64_MAX;
+    return cells;
+  }
+  if (u->kind == Kind::Struct) {
+    cells = 1;
+    for (const Field& f : u->fields)
+      if (__builtin_add_overflow(cells, array_cells(f.type), &cells)) return UINT64_MAX;
+    return cells;
+  }
+  return 1;
+}
+}  // namespace
+
 Value zero_value_slow(const Type* t) {
   if (!t) return Value();
   const Type* u = t->underlying();
@@ -150,6 +170,9 @@ Value zero_value_slow(const Type* t) {
       return Value::of_obj(t, a, true);
     }
     case Kind::Array: {
+      // An array larger than golite's allocation ceiling ends the program as running out
+      // of memory does in Go, rather than taking the machine's memory.
+      if (array_cells(u) > kMaxAllocationBytes / sizeof(Value)) throw rt::Fatal("runtime: out of memory");
       auto* a = new AggObj(static_cast<size_t>(u->length));
       for (auto& e : a->v) e = zero_value(u->elem);
       return Value::of_obj(t, a, true);

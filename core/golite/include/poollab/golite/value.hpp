@@ -26,6 +26,11 @@
 
 namespace poollab::golite {
 
+// The most one make, append or array may take in golite's own representation (1 GiB):
+// past it the program ends with Go's "fatal error: runtime: out of memory" instead of
+// taking the machine's memory (and the window) with it.
+inline constexpr std::uint64_t kMaxAllocationBytes = std::uint64_t{1} << 30;
+
 struct FuncInfo;
 struct BlockStmt;
 
