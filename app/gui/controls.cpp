@@ -132,10 +132,14 @@ void Controls::draw_parameters(App& app, FrameContext&) {
     if (!t.help.empty()) tooltip(t.help.c_str());
   }
   for (auto& var : v.variants) {
-    next(slider * 1.3f + inner + label_w(var.label));
-    ImGui::SetNextItemWidth(slider * 1.3f);
-    std::string id = var.label + "##variant-" + var.name;
     const auto& names = var.labels.size() == var.options.size() ? var.labels : var.options;
+    // Wide enough for the longest option, so the chosen one reads whole.
+    float widest = 0;
+    for (const auto& n : names) widest = std::max(widest, label_w(n));
+    const float combo = std::max(slider, widest + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFrameHeight());
+    next(combo + inner + label_w(var.label));
+    ImGui::SetNextItemWidth(combo);
+    std::string id = var.label + "##variant-" + var.name;
     int sel = var.selected;
     if (ImGui::BeginCombo(id.c_str(), sel >= 0 && sel < static_cast<int>(names.size()) ? names[sel].c_str() : "?")) {
       for (int i = 0; i < static_cast<int>(names.size()); ++i)
