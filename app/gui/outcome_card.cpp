@@ -1,5 +1,6 @@
 #include "gui/outcome_card.hpp"
 
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -74,9 +75,14 @@ void OutcomeCard::draw(App& app, FrameContext& ctx) {
       case rt::OutcomeKind::Exit: ImGui::TextColored(ImVec4(1, 0.7f, 0.2f, 1), "os.Exit(%d)", outcome->exit_code); break;
       case rt::OutcomeKind::Aborted: ImGui::TextDisabled("Stopped"); break;
     }
-    ImGui::SameLine();
-    ImGui::TextDisabled("  after %.3f s%s, exit status %d", static_cast<double>(outcome->time) / 1e9,
-                        app.settings().virtual_clock ? " (virtual)" : "", outcome->exit_code);
+    char when[96];
+    std::snprintf(when, sizeof when, "after %.3f s%s, exit status %d", static_cast<double>(outcome->time) / 1e9,
+                  app.settings().virtual_clock ? " (virtual)" : "", outcome->exit_code);
+    // Beside the verdict when it fits, on its own line when the panel is narrow.
+    const float spacing = ImGui::CalcTextSize("  ").x;
+    ImGui::SameLine(0, spacing);
+    if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(when).x) ImGui::NewLine();
+    ImGui::TextDisabled("%s", when);
   }
   ImGui::PopFont();
 
