@@ -261,3 +261,21 @@ TEST_CASE("deep nesting is an error, not a stack overflow" * doctest::timeout(20
   CHECK(diagnostics("package main\nvar x = " + std::string(50, '(') + "1" + std::string(50, ')') + "\nfunc main() {}\n")
             .empty());
 }
+
+// Generics are outside the subset: one clear error per declaration with type parameters,
+// and none of the "undefined: T" that checking the declaration would add. Array types
+// whose length starts with a name still parse as arrays.
+TEST_CASE("type parameters get one clear error; array lengths that start with a name still parse" *
+          doctest::timeout(10)) {
+  const std::string unsupported =
+      "type parameters (generics) are not supported by golite: write the function or type for one concrete type";
+  CHECK(diagnostics("package main\n\n"
+                    "type Stack[T any] struct{ items []T }\n\n"
+                    "type Pair[K comparable, V interface{ ~int }] struct{ k K; v V }\n\n"
+                    "func Map[T, U any](xs []T, f func(T) U) []U { return nil }\n\n"
+                    "func main() {}\n") ==
+        std::vector<std::string>{"3:11: " + unsupported, "5:10: " + unsupported, "7:9: " + unsupported});
+  CHECK(diagnostics("package main\n\nconst N = 3\n\ntype Grid [N * 2]int\ntype Row [N]int\n\n"
+                    "func main() {\n\tvar g Grid\n\tvar r Row\n\t_, _ = g, r\n}\n")
+            .empty());
+}

@@ -8,6 +8,11 @@
 
 namespace poollab::golite {
 namespace front {
+
+// Reported where a declaration has type parameters; like a syntax error it stops the
+// type check, so the undefined type names inside do not pile up after it.
+constexpr std::string_view kTypeParametersUnsupported =
+    "type parameters (generics) are not supported by golite: write the function or type for one concrete type";
 namespace {
 
 struct TooDeep {
@@ -384,16 +389,42 @@ class Parser {
     return d;
   }
 
+  // Generics are outside golite's subset: one clear error at the `[` (which is already
+  // consumed), then the rest of the list is skipped so the declaration still parses.
+  void type_parameters_unsupported(Pos pos) {
+    error_at(pos, std::string(kTypeParametersUnsupported));
+    for (int depth = 1; depth > 0 && !is(Tok::EOF_);) {
+      if (is(Tok::LBrack)) ++depth;
+      if (is(Tok::RBrack)) --depth;
+      next();
+    }
+  }
+
   TypeSpec type_spec() {
     TypeSpec spec;
     spec.pos = tok_.pos;
     spec.name = name();
     if (is(Tok::LBrack)) {
-      // array or slice type (type parameters are outside the subset)
+      // An array or slice type, or type parameters (outside the subset): `[N]T` and
+      // `[N * 2]T` have an operator or ] after the first name, `[T any]` and `[K, V any]` do not.
       Pos pos = tok_.pos;
       next();
-      if (got(Tok::RBrack)) spec.type = slice_type(pos);
-      else spec.type = array_type(pos, nullptr);
+      if (got(Tok::RBrack)) {
+        spec.type = slice_type(pos);
+      } else if (is(Tok::Ident)) {
+        Expr* first = name();
+        if (is(Tok::Ident) || is(Tok::Comma) || is(Tok::Interface) || is(Tok::Tilde)) {
+          type_parameters_unsupported(pos);
+          spec.type = type_or_nil();
+        } else {
+          ++xnest_;
+          Expr* len = binary_expr(pexpr(first, false), 0);
+          --xnest_;
+          spec.type = array_type(pos, len);
+        }
+      } else {
+        spec.type = array_type(pos, nullptr);
+      }
     } else {
       spec.alias = got_assign();
       spec.type = type_or_nil();
@@ -426,6 +457,11 @@ class Parser {
     }
     if (is(Tok::Ident)) {
       f->name = name();
+      if (is(Tok::LBrack)) {
+        Pos lbrack = tok_.pos;
+        next();
+        type_parameters_unsupported(lbrack);
+      }
       f->sig = func_type(tok_.pos, context);
     } else {
       f->name = new_name(tok_.pos, "_");
@@ -1530,7 +1566,8 @@ std::unique_ptr<File> parse_file(std::string_view source, const std::string& fil
   // not past syntax errors.
   for (size_t i = before; i < errors.size(); ++i) {
     const std::string& m = errors[i].message;
-    if (m.rfind("syntax error", 0) == 0 || m.rfind("expected 'package'", 0) == 0 || m == "too deeply nested")
+    if (m.rfind("syntax error", 0) == 0 || m.rfind("expected 'package'", 0) == 0 || m == "too deeply nested" ||
+        m == front::kTypeParametersUnsupported)
       return nullptr;
   }
   return file;
