@@ -106,9 +106,21 @@ void PoolView::draw(FrameContext& ctx) {
   out_pos_.clear();
   in_pos_.clear();
   chan_geo_.clear();
-  line_ = ImGui::GetTextLineHeight();
-
+  // A resized panel or a new presentation font starts again from full size (measured
+  // outside the child, whose own font carries last frame's scale).
+  const float width_in_lines = ImGui::GetContentRegionAvail().x / ImGui::GetTextLineHeight();
+  if (std::abs(width_in_lines - fit_for_width_) > 0.5f || fit_for_lesson_ != ctx.lesson) {
+    fit_scale_ = 1.0f;
+    fit_too_big_ = 1.01f;
+    fit_for_width_ = width_in_lines;
+    fit_for_lesson_ = ctx.lesson;
+  }
   ImGui::BeginChild("##pool", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
+  ImGui::SetWindowFontScale(fit_scale_);
+  line_ = ImGui::GetTextLineHeight();
+  probe::record_rect("pool/area", ImGui::GetWindowPos(),
+                     ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowSize().x,
+                            ImGui::GetWindowPos().y + ImGui::GetWindowSize().y));
   draw_header(ctx);
   if (model_->lanes().empty() && ctx.snapshot.goroutines.empty()) {
     ImGui::TextDisabled("No program running yet: press Run or Step.");
@@ -168,6 +180,7 @@ void PoolView::draw(FrameContext& ctx) {
     // allows, keeps every box and slot readable; otherwise the row squeezes.
     if (need + min_gaps > avail.x && draw_pool_column(ctx, origin, ImVec2(avail.x, avail.y - others_reserve), y)) {
       vertical_ = true;
+      fit_result(true, need, avail.x);
     } else {
     vertical_ = false;
     probe::record("pool/form", "row");
@@ -183,6 +196,7 @@ void PoolView::draw(FrameContext& ctx) {
     auto stack_h = [&](std::size_t k) { return k == 0 ? 0.0f : k * side_box.y + (k - 1) * cell_gap; };
     const float main_h = std::max({grid_h, stack_h(P.producers.size()), stack_h(P.consumers.size()), jobs_sz.y, res_sz.y});
 
+    fit_result(need + min_gaps <= avail.x * 1.01f, need + min_gaps, avail.x);
     // Columns left to right; spare width spreads the gaps.
     float g = columns > 1 ? std::max(1.2f * L, (avail.x - need) / (columns - 1)) : gap;
     g = std::min(g, 6.0f * L);
@@ -298,6 +312,21 @@ void PoolView::draw(FrameContext& ctx) {
   ImGui::SetCursorScreenPos(origin);
   ImGui::Dummy(ImVec2(content_w, std::max(1.0f, y - origin.y)));
   ImGui::EndChild();
+}
+
+// Finds, over a few frames, the largest scale at which the pool fits: a row wider than
+// the panel shrinks the next frame in proportion (every width follows the font), a fit
+// below full size tries halfway towards the smallest scale known not to fit. Remembering
+// that bound keeps the row and column forms from taking turns.
+void PoolView::fit_result(bool fits, float need, float avail) {
+  constexpr float kMinFitScale = 0.6f;  // smaller text than this is not worth reading
+  if (!fits) {
+    fit_too_big_ = std::min(fit_too_big_, fit_scale_);
+    fit_scale_ = std::clamp(fit_scale_ * avail / need, kMinFitScale, std::max(kMinFitScale, fit_scale_ - 0.02f));
+  } else if (fit_scale_ < 1.0f && fit_too_big_ - fit_scale_ > 0.04f) {
+    fit_scale_ = std::min(1.0f, 0.5f * (fit_scale_ + fit_too_big_));
+  }
+  probe::record("pool/fit-scale", std::to_string(fit_scale_));
 }
 
 bool PoolView::draw_pool_column(FrameContext& ctx, ImVec2 origin, ImVec2 avail, float& y) {

@@ -85,6 +85,15 @@ class PoolView {
   std::uint64_t caps_generation_ = 0;
   float line_ = 13.0f;  // text line height this frame
   float width_scale_ = 1.0f;  // < 1 when the pool row is squeezed
+  // The drawing's text scale: below 1 when even the squeezed row is wider than the panel
+  // (big presentation fonts), so the whole pool stays in view instead of scrolling.
+  // Adjusted from one frame to the next.
+  float fit_scale_ = 1.0f;
+  float fit_too_big_ = 1.01f;  // the smallest scale seen to overflow (above 1: none yet)
+  float fit_for_width_ = 0;    // the panel width (in lines at scale 1) these were found for
+  const void* fit_for_lesson_ = nullptr;
+  // After drawing at fit_scale_: did the pool fit? Picks next frame's scale.
+  void fit_result(bool fits, float need, float avail);
   int max_slots_ = 10;        // buffer slots drawn per channel (set each frame); fewer when squeezed
   bool vertical_ = false;     // this frame's pool runs top to bottom (a narrow, tall pane)
   float column_left_ = 0, column_right_ = 0;  // the column's drawable width, for labels beside channels

@@ -61,3 +61,32 @@ TEST_CASE("a wide window draws the row; a small one pairs each side box with its
   CHECK(jobs->w < results->y);
   CHECK(probe::text("pool/channel/jobs")->find("| slots: 5") != std::string::npos);
 }
+
+TEST_CASE("with a presentation font the pool scales down to stay in view, settles, and comes back at 1x" *
+          doctest::timeout(60)) {
+  GuiDriver ui("first-pool");
+  step(ui, 12);
+  ui.app->set_font_scale(1.8f);
+  for (int i = 0; i < 12; ++i) ui.frame();
+  REQUIRE(probe::text("pool/fit-scale").has_value());
+  const float scale = std::stof(*probe::text("pool/fit-scale"));
+  CHECK(scale < 1.0f);
+  CHECK(scale >= 0.6f);
+  auto area = probe::rect("pool/area");
+  REQUIRE(area.has_value());
+  for (const char* name : {"pool/channel/jobs", "pool/channel/results"}) {
+    auto r = probe::rect(name);
+    REQUIRE(r.has_value());
+    INFO(std::string(name) << " spans x " << r->x << ".." << r->z << " in the pool's " << area->x << ".." << area->z);
+    CHECK(r->x >= area->x);
+    CHECK(r->z <= area->z);
+  }
+  // Settled: the scale no longer moves from frame to frame.
+  for (int i = 0; i < 5; ++i) {
+    ui.frame();
+    CHECK(std::stof(*probe::text("pool/fit-scale")) == scale);
+  }
+  ui.app->set_font_scale(1.0f);
+  for (int i = 0; i < 6; ++i) ui.frame();
+  CHECK(std::stof(*probe::text("pool/fit-scale")) == 1.0f);
+}
