@@ -649,6 +649,102 @@ struct Printer {
     }
   }
 
+  // %#v: the value as Go source. `static_t` is the type of the place the value sits in
+  // (a field, an element), which names a nil interface: `error(nil)`.
+  void print_go_syntax(const Value& v, const Type* static_t, int depth) {
+    if (v.tb == 0) {
+      out += depth == 0 || !static_t ? "<nil>" : type_name(static_t) + "(nil)";
+      return;
+    }
+    const Type* t = v.type();
+    const Type* u = t->underlying();
+    const Kind k = u->kind;
+    auto address = [&](const void* addr) {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(reinterpret_cast<uintptr_t>(addr)));
+      return std::string(buf);
+    };
+    if (k == Kind::Bool) {
+      out += v.i ? "true" : "false";
+    } else if (is_signed_kind(k)) {
+      out += fmt_integer(v, k, 'd', Spec{});
+    } else if (is_unsigned_kind(k)) {
+      Spec hex;
+      hex.sharp = true;  // fmt prints unsigned integers as 0x... under %#v
+      out += fmt_integer(v, k, 'x', hex);
+    } else if (is_float_kind(k)) {
+      out += fmt_float(v.f, k == Kind::Float32 ? 32 : 64, 'v', Spec{});
+    } else if (k == Kind::String) {
+      out += quote(str(v));
+    } else if (k == Kind::Slice || k == Kind::Array) {
+      if (k == Kind::Slice && !v.heap()) {
+        out += type_name(t) + "(nil)";
+        return;
+      }
+      const Value* data = nullptr;
+      size_t n = 0;
+      if (k == Kind::Slice) {
+        auto* so = static_cast<SliceObj*>(v.o);
+        data = so->data();
+        n = size_t(so->len);
+      } else if (v.heap()) {
+        data = static_cast<AggObj*>(v.o)->v.data();
+        n = static_cast<AggObj*>(v.o)->v.size();
+      }
+      out += type_name(t) + "{";
+      for (size_t i = 0; i < n; ++i) {
+        if (i > 0) out += ", ";
+        print_go_syntax(data[i], u->elem, depth + 1);
+      }
+      out += "}";
+    } else if (k == Kind::Map) {
+      if (!v.heap()) {
+        out += type_name(t) + "(nil)";
+        return;
+      }
+      auto* m = static_cast<MapObj*>(v.o);
+      std::vector<std::pair<const Value*, const Value*>> entries;
+      for (auto& [key, val] : m->m) entries.push_back({&key, &val});
+      std::sort(entries.begin(), entries.end(), [](auto& a, auto& b) { return key_less(*a.first, *b.first); });
+      out += type_name(t) + "{";
+      for (size_t i = 0; i < entries.size(); ++i) {
+        if (i > 0) out += ", ";
+        print_go_syntax(*entries[i].first, u->key, depth + 1);
+        out += ':';
+        print_go_syntax(*entries[i].second, u->elem, depth + 1);
+      }
+      out += "}";
+    } else if (k == Kind::Struct && v.heap() && v.o->kind == ObjKind::Agg) {
+      auto* a = static_cast<AggObj*>(v.o);
+      out += type_name(t) + "{";
+      for (size_t i = 0; i < a->v.size() && i < u->fields.size(); ++i) {
+        if (i > 0) out += ", ";
+        out += u->fields[i].name + ":";
+        print_go_syntax(a->v[i], u->fields[i].type, depth + 1);
+      }
+      out += "}";
+    } else if (k == Kind::Pointer) {
+      const bool is_ptr = v.heap() && v.o->kind == ObjKind::Ptr;
+      if (!is_ptr) {
+        out += "(" + type_name(t) + ")(nil)";
+        return;
+      }
+      const Value& target = *static_cast<PtrObj*>(v.o)->target;
+      const Kind tk = target.tb ? target.type()->ukind() : Kind::Invalid;
+      if (depth == 0 && (tk == Kind::Struct || tk == Kind::Array || tk == Kind::Slice || tk == Kind::Map)) {
+        out += '&';
+        print_go_syntax(target, u->elem, depth + 1);
+      } else {
+        out += "(" + type_name(t) + ")(" + address(static_cast<PtrObj*>(v.o)->target) + ")";
+      }
+    } else if (k == Kind::Chan || k == Kind::Func) {
+      out += "(" + type_name(t) + ")(" + (v.heap() ? address(v.o) : std::string("nil")) + ")";
+    } else {
+      Spec plain;
+      print_value(v, 'v', plain, depth, true, /*methods=*/false);  // sync types and the like: their %v
+    }
+  }
+
   static bool key_less(const Value& a, const Value& b) {
     if (a.tb == 0 || b.tb == 0) return a.tb == 0 && b.tb != 0;
     Kind ka = a.type()->ukind(), kb = b.type()->ukind();
@@ -679,6 +775,13 @@ struct Printer {
     }
     if (verb == 'T') {
       out += pad(type_name(v.type()), sp);
+      return;
+    }
+    if (verb == 'v' && sp.sharp) {
+      std::string saved = std::move(out);
+      out.clear();
+      print_go_syntax(v, v.type(), 0);
+      out = saved + pad(out, sp);
       return;
     }
     print_value(v, verb, sp, 0, true);
