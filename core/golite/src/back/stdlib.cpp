@@ -1,5 +1,6 @@
 // The standard-library subset: one case per stdlib_decls.hpp member.
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cstring>
 #include <charconv>
@@ -54,6 +55,54 @@ uint32_t fnv1a(std::string_view s) {
     h *= 16777619u;
   }
   return h;
+}
+
+// One sync/atomic member: which operation, on which integer kind, and whether it is a
+// method of an atomic type (whose value sits in the type's one field).
+enum class AtomicOp : uint8_t { Add, Load, Store, Swap, CompareAndSwap };
+struct AtomicCall {
+  AtomicOp op;
+  Kind kind;
+  bool method;
+  bool boolean;
+};
+AtomicCall atomic_call(Member m) {
+  const MemberInfo& info = member_info(m);
+  const bool method = !info.recv.empty();
+  // "AddInt32" / "Int32.Add": the operation is the name without the type, the type the rest.
+  std::string_view type = method ? info.recv : info.name;
+  std::string_view op = info.name;
+  for (std::string_view t : {"Int32", "Int64", "Uint32", "Uint64"}) {
+    if (!method && op.size() > t.size() && op.substr(op.size() - t.size()) == t) {
+      type = t;
+      op = op.substr(0, op.size() - t.size());
+    }
+  }
+  AtomicCall c{AtomicOp::Load, Kind::Uint32, method, type == "Bool"};
+  if (type == "Int32") c.kind = Kind::Int32;
+  if (type == "Int64") c.kind = Kind::Int64;
+  if (type == "Uint64") c.kind = Kind::Uint64;
+  if (op == "Add") c.op = AtomicOp::Add;
+  if (op == "Store") c.op = AtomicOp::Store;
+  if (op == "Swap") c.op = AtomicOp::Swap;
+  if (op == "CompareAndSwap") c.op = AtomicOp::CompareAndSwap;
+  return c;
+}
+
+// Go's math.Max and math.Min: infinities first, then NaN, then the sign of zero.
+double go_max(double x, double y) {
+  if (std::isinf(x) && x > 0) return x;
+  if (std::isinf(y) && y > 0) return y;
+  if (std::isnan(x) || std::isnan(y)) return std::nan("");
+  if (x == 0 && x == y) return std::signbit(x) ? y : x;
+  return x > y ? x : y;
+}
+double go_min(double x, double y) {
+  if (std::isinf(x) && x < 0) return x;
+  if (std::isinf(y) && y < 0) return y;
+  if (std::isnan(x) || std::isnan(y)) return std::nan("");
+  if (x == 0 && x == y) return std::signbit(x) ? x : y;
+  return x < y ? x : y;
 }
 
 std::string num_error(const char* fn, std::string_view s, const char* what) {
@@ -189,6 +238,7 @@ void Machine::call_stdlib(Member m, const CallExpr* call, Value* a, size_t n, Va
   auto set_str = [&](size_t i, std::string s) { out[i] = Value::of_string(result_type(call, i, string_t), std::move(s)); };
   auto set_int = [&](size_t i, int64_t v) { out[i] = Value::of_int(result_type(call, i, int_t), v); };
   auto set_bool = [&](size_t i, bool v) { out[i] = Value::of_bool(result_type(call, i, bool_t), v); };
+  auto set_float = [&](double v) { out[0] = Value::of_float(result_type(call, 0, U().float64_type), v); };
   auto nil_error = [&](size_t i) { out[i] = Value(); };
   auto write_to = [&](const Value& w, const std::string& s) {
     if (w.i == 2) I.write_stderr(s);
@@ -798,6 +848,118 @@ void Machine::call_stdlib(Member m, const CallExpr* call, Value* a, size_t n, Va
         default: b.clear(); return;
       }
     }
+    // ---------------------------------------------------------------- sync/atomic
+    case Member::atomic_AddInt32:
+    case Member::atomic_AddInt64:
+    case Member::atomic_AddUint32:
+    case Member::atomic_AddUint64:
+    case Member::atomic_LoadInt32:
+    case Member::atomic_LoadInt64:
+    case Member::atomic_LoadUint32:
+    case Member::atomic_LoadUint64:
+    case Member::atomic_StoreInt32:
+    case Member::atomic_StoreInt64:
+    case Member::atomic_StoreUint32:
+    case Member::atomic_StoreUint64:
+    case Member::atomic_SwapInt32:
+    case Member::atomic_SwapInt64:
+    case Member::atomic_SwapUint32:
+    case Member::atomic_SwapUint64:
+    case Member::atomic_CompareAndSwapInt32:
+    case Member::atomic_CompareAndSwapInt64:
+    case Member::atomic_CompareAndSwapUint32:
+    case Member::atomic_CompareAndSwapUint64:
+    case Member::atomic_Int32_Add:
+    case Member::atomic_Int32_Load:
+    case Member::atomic_Int32_Store:
+    case Member::atomic_Int32_Swap:
+    case Member::atomic_Int32_CompareAndSwap:
+    case Member::atomic_Int64_Add:
+    case Member::atomic_Int64_Load:
+    case Member::atomic_Int64_Store:
+    case Member::atomic_Int64_Swap:
+    case Member::atomic_Int64_CompareAndSwap:
+    case Member::atomic_Uint32_Add:
+    case Member::atomic_Uint32_Load:
+    case Member::atomic_Uint32_Store:
+    case Member::atomic_Uint32_Swap:
+    case Member::atomic_Uint32_CompareAndSwap:
+    case Member::atomic_Uint64_Add:
+    case Member::atomic_Uint64_Load:
+    case Member::atomic_Uint64_Store:
+    case Member::atomic_Uint64_Swap:
+    case Member::atomic_Uint64_CompareAndSwap:
+    case Member::atomic_Bool_Load:
+    case Member::atomic_Bool_Store:
+    case Member::atomic_Bool_Swap:
+    case Member::atomic_Bool_CompareAndSwap:
+    {
+      // Goroutines are threads: the variable's (or the atomic type's field's) int slot is
+      // used through std::atomic_ref, so these are atomic in the C++ sense too.
+      const AtomicCall ac = atomic_call(m);
+      Value* cell = pointee(*this, a[0]);
+      if (ac.method) cell = &static_cast<AggObj*>(cell->o)->v[0];
+      std::atomic_ref<int64_t> ref(cell->i);
+      auto wrap = [&](uint64_t v) { return wrap_int(static_cast<int64_t>(v), ac.kind); };
+      auto result = [&](int64_t v) {
+        if (ac.boolean) set_bool(0, v != 0);
+        else out[0] = Value::of_int(result_type(call, 0, cell->type()), v);
+      };
+      switch (ac.op) {
+        case AtomicOp::Add: {
+          int64_t old = ref.load();
+          int64_t now = 0;
+          do now = wrap(uint64_t(old) + uint64_t(a[1].i));
+          while (!ref.compare_exchange_weak(old, now));
+          result(now);
+          return;
+        }
+        case AtomicOp::Load: result(ref.load()); return;
+        case AtomicOp::Store: ref.store(wrap(uint64_t(a[1].i))); return;
+        case AtomicOp::Swap: result(ref.exchange(wrap(uint64_t(a[1].i)))); return;
+        case AtomicOp::CompareAndSwap: {
+          int64_t expected = wrap(uint64_t(a[1].i));
+          set_bool(0, ref.compare_exchange_strong(expected, wrap(uint64_t(a[2].i))));
+          return;
+        }
+      }
+      return;
+    }
+    // ---------------------------------------------------------------- math
+    case Member::math_Sqrt: set_float(std::sqrt(a[0].f)); return;
+    case Member::math_Abs: set_float(std::fabs(a[0].f)); return;
+    case Member::math_Floor: set_float(std::floor(a[0].f)); return;
+    case Member::math_Ceil: set_float(std::ceil(a[0].f)); return;
+    case Member::math_Round: set_float(std::round(a[0].f)); return;  // half away from zero, as Go
+    case Member::math_RoundToEven: set_float(std::nearbyint(a[0].f)); return;
+    case Member::math_Trunc: set_float(std::trunc(a[0].f)); return;
+    case Member::math_Pow: set_float(std::pow(a[0].f, a[1].f)); return;
+    case Member::math_Exp: set_float(std::exp(a[0].f)); return;
+    case Member::math_Log: set_float(std::log(a[0].f)); return;
+    case Member::math_Log2: set_float(std::log2(a[0].f)); return;
+    case Member::math_Log10: set_float(std::log10(a[0].f)); return;
+    case Member::math_Max: set_float(go_max(a[0].f, a[1].f)); return;
+    case Member::math_Min: set_float(go_min(a[0].f, a[1].f)); return;
+    case Member::math_Mod: set_float(std::fmod(a[0].f, a[1].f)); return;
+    case Member::math_Hypot: set_float(std::hypot(a[0].f, a[1].f)); return;
+    case Member::math_Inf: set_float(a[0].i >= 0 ? HUGE_VAL : -HUGE_VAL); return;
+    case Member::math_IsInf:
+      set_bool(0, std::isinf(a[0].f) && (a[1].i == 0 || (a[1].i > 0) == (a[0].f > 0)));
+      return;
+    case Member::math_IsNaN: set_bool(0, std::isnan(a[0].f)); return;
+    case Member::math_NaN: set_float(std::nan("")); return;
+    case Member::math_Sin: set_float(std::sin(a[0].f)); return;
+    case Member::math_Cos: set_float(std::cos(a[0].f)); return;
+    case Member::math_Tan: set_float(std::tan(a[0].f)); return;
+    case Member::math_Atan: set_float(std::atan(a[0].f)); return;
+    case Member::math_Atan2: set_float(std::atan2(a[0].f, a[1].f)); return;
+    case Member::math_Cbrt:
+      // glibc's double cbrt can miss by an ulp (cbrt(27) = 3.0000000000000004); through
+      // long double and back it rounds as Go's does.
+      set_float(static_cast<double>(std::cbrt(static_cast<long double>(a[0].f))));
+      return;
+    case Member::math_Signbit: set_bool(0, std::signbit(a[0].f)); return;
+    case Member::math_Copysign: set_float(std::copysign(a[0].f, a[1].f)); return;
     // ---------------------------------------------------------------- strconv
     case Member::strconv_Itoa: set_str(0, std::to_string(a[0].i)); return;
     case Member::strconv_FormatInt: {

@@ -219,6 +219,113 @@ func (r *Rand) Perm(n int) []int
 func (r *Rand) Shuffle(n int, swap func(i, j int))
 )";
 
+constexpr std::string_view kAtomic = R"(package atomic
+func AddInt32(addr *int32, delta int32) (new int32)
+func LoadInt32(addr *int32) (val int32)
+func StoreInt32(addr *int32, val int32)
+func SwapInt32(addr *int32, new int32) (old int32)
+func CompareAndSwapInt32(addr *int32, old, new int32) (swapped bool)
+func AddInt64(addr *int64, delta int64) (new int64)
+func LoadInt64(addr *int64) (val int64)
+func StoreInt64(addr *int64, val int64)
+func SwapInt64(addr *int64, new int64) (old int64)
+func CompareAndSwapInt64(addr *int64, old, new int64) (swapped bool)
+func AddUint32(addr *uint32, delta uint32) (new uint32)
+func LoadUint32(addr *uint32) (val uint32)
+func StoreUint32(addr *uint32, val uint32)
+func SwapUint32(addr *uint32, new uint32) (old uint32)
+func CompareAndSwapUint32(addr *uint32, old, new uint32) (swapped bool)
+func AddUint64(addr *uint64, delta uint64) (new uint64)
+func LoadUint64(addr *uint64) (val uint64)
+func StoreUint64(addr *uint64, val uint64)
+func SwapUint64(addr *uint64, new uint64) (old uint64)
+func CompareAndSwapUint64(addr *uint64, old, new uint64) (swapped bool)
+type Int32 struct{ v int32 }
+func (x *Int32) Add(delta int32) (new int32)
+func (x *Int32) Load() int32
+func (x *Int32) Store(val int32)
+func (x *Int32) Swap(new int32) (old int32)
+func (x *Int32) CompareAndSwap(old, new int32) (swapped bool)
+type Int64 struct{ v int64 }
+func (x *Int64) Add(delta int64) (new int64)
+func (x *Int64) Load() int64
+func (x *Int64) Store(val int64)
+func (x *Int64) Swap(new int64) (old int64)
+func (x *Int64) CompareAndSwap(old, new int64) (swapped bool)
+type Uint32 struct{ v uint32 }
+func (x *Uint32) Add(delta uint32) (new uint32)
+func (x *Uint32) Load() uint32
+func (x *Uint32) Store(val uint32)
+func (x *Uint32) Swap(new uint32) (old uint32)
+func (x *Uint32) CompareAndSwap(old, new uint32) (swapped bool)
+type Uint64 struct{ v uint64 }
+func (x *Uint64) Add(delta uint64) (new uint64)
+func (x *Uint64) Load() uint64
+func (x *Uint64) Store(val uint64)
+func (x *Uint64) Swap(new uint64) (old uint64)
+func (x *Uint64) CompareAndSwap(old, new uint64) (swapped bool)
+type Bool struct{ v uint32 }
+func (x *Bool) Load() bool
+func (x *Bool) Store(val bool)
+func (x *Bool) Swap(new bool) (old bool)
+func (x *Bool) CompareAndSwap(old, new bool) (swapped bool)
+)";
+
+constexpr std::string_view kMath = R"(package math
+const (
+	E   = 2.71828182845904523536028747135266249775724709369995957496696763
+	Pi  = 3.14159265358979323846264338327950288419716939937510582097494459
+	Phi = 1.61803398874989484820458683436563811772030917980576286213544862
+	Sqrt2 = 1.41421356237309504880168872420969807856967187537694807317667974
+	Ln2   = 0.693147180559945309417232121458176568075500134360255254120680009
+	MaxFloat32 = 3.40282346638528859811704183484516925440e+38
+	SmallestNonzeroFloat32 = 1.401298464324817070923729583289916131280e-45
+	MaxFloat64 = 1.79769313486231570814527423731704356798070e+308
+	SmallestNonzeroFloat64 = 4.9406564584124654417656879286822137236505980e-324
+	MaxInt    = 9223372036854775807
+	MinInt    = -9223372036854775807 - 1
+	MaxInt8   = 127
+	MinInt8   = -128
+	MaxInt16  = 32767
+	MinInt16  = -32768
+	MaxInt32  = 2147483647
+	MinInt32  = -2147483648
+	MaxInt64  = 9223372036854775807
+	MinInt64  = -9223372036854775807 - 1
+	MaxUint8  = 255
+	MaxUint16 = 65535
+	MaxUint32 = 4294967295
+)
+func Sqrt(x float64) float64
+func Abs(x float64) float64
+func Floor(x float64) float64
+func Ceil(x float64) float64
+func Round(x float64) float64
+func RoundToEven(x float64) float64
+func Trunc(x float64) float64
+func Pow(x, y float64) float64
+func Exp(x float64) float64
+func Log(x float64) float64
+func Log2(x float64) float64
+func Log10(x float64) float64
+func Max(x, y float64) float64
+func Min(x, y float64) float64
+func Mod(x, y float64) float64
+func Hypot(p, q float64) float64
+func Inf(sign int) float64
+func IsInf(f float64, sign int) bool
+func IsNaN(f float64) (is bool)
+func NaN() float64
+func Sin(x float64) float64
+func Cos(x float64) float64
+func Tan(x float64) float64
+func Atan(x float64) float64
+func Atan2(y, x float64) float64
+func Cbrt(x float64) float64
+func Signbit(x float64) bool
+func Copysign(f, sign float64) float64
+)";
+
 constexpr std::string_view kRuntime = R"(package runtime
 func NumGoroutine() int
 func Gosched()
@@ -253,6 +360,7 @@ constexpr PackageSource kPackages[] = {
     {"fmt", kFmt},         {"sync", kSync},       {"time", kTime},       {"context", kContext},
     {"errors", kErrors},   {"sort", kSort},       {"strings", kStrings}, {"strconv", kStrconv},
     {"math/rand", kRand},  {"runtime", kRuntime}, {"os", kOs},           {"poollab/sim", kSim},
+    {"sync/atomic", kAtomic}, {"math", kMath},
 };
 
 }  // namespace

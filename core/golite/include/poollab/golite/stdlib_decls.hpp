@@ -124,6 +124,80 @@ namespace poollab::golite {
   X(strings_Builder_String, "strings", "Builder", "String")               \
   X(strings_Builder_Len, "strings", "Builder", "Len")                     \
   X(strings_Builder_Reset, "strings", "Builder", "Reset")                 \
+  /* sync/atomic */                                                       \
+  X(atomic_AddInt32, "sync/atomic", "", "AddInt32")                       \
+  X(atomic_AddInt64, "sync/atomic", "", "AddInt64")                       \
+  X(atomic_AddUint32, "sync/atomic", "", "AddUint32")                     \
+  X(atomic_AddUint64, "sync/atomic", "", "AddUint64")                     \
+  X(atomic_LoadInt32, "sync/atomic", "", "LoadInt32")                     \
+  X(atomic_LoadInt64, "sync/atomic", "", "LoadInt64")                     \
+  X(atomic_LoadUint32, "sync/atomic", "", "LoadUint32")                   \
+  X(atomic_LoadUint64, "sync/atomic", "", "LoadUint64")                   \
+  X(atomic_StoreInt32, "sync/atomic", "", "StoreInt32")                   \
+  X(atomic_StoreInt64, "sync/atomic", "", "StoreInt64")                   \
+  X(atomic_StoreUint32, "sync/atomic", "", "StoreUint32")                 \
+  X(atomic_StoreUint64, "sync/atomic", "", "StoreUint64")                 \
+  X(atomic_SwapInt32, "sync/atomic", "", "SwapInt32")                     \
+  X(atomic_SwapInt64, "sync/atomic", "", "SwapInt64")                     \
+  X(atomic_SwapUint32, "sync/atomic", "", "SwapUint32")                   \
+  X(atomic_SwapUint64, "sync/atomic", "", "SwapUint64")                   \
+  X(atomic_CompareAndSwapInt32, "sync/atomic", "", "CompareAndSwapInt32") \
+  X(atomic_CompareAndSwapInt64, "sync/atomic", "", "CompareAndSwapInt64") \
+  X(atomic_CompareAndSwapUint32, "sync/atomic", "", "CompareAndSwapUint32")\
+  X(atomic_CompareAndSwapUint64, "sync/atomic", "", "CompareAndSwapUint64")\
+  X(atomic_Int32_Add, "sync/atomic", "Int32", "Add")                      \
+  X(atomic_Int32_Load, "sync/atomic", "Int32", "Load")                    \
+  X(atomic_Int32_Store, "sync/atomic", "Int32", "Store")                  \
+  X(atomic_Int32_Swap, "sync/atomic", "Int32", "Swap")                    \
+  X(atomic_Int32_CompareAndSwap, "sync/atomic", "Int32", "CompareAndSwap")\
+  X(atomic_Int64_Add, "sync/atomic", "Int64", "Add")                      \
+  X(atomic_Int64_Load, "sync/atomic", "Int64", "Load")                    \
+  X(atomic_Int64_Store, "sync/atomic", "Int64", "Store")                  \
+  X(atomic_Int64_Swap, "sync/atomic", "Int64", "Swap")                    \
+  X(atomic_Int64_CompareAndSwap, "sync/atomic", "Int64", "CompareAndSwap")\
+  X(atomic_Uint32_Add, "sync/atomic", "Uint32", "Add")                    \
+  X(atomic_Uint32_Load, "sync/atomic", "Uint32", "Load")                  \
+  X(atomic_Uint32_Store, "sync/atomic", "Uint32", "Store")                \
+  X(atomic_Uint32_Swap, "sync/atomic", "Uint32", "Swap")                  \
+  X(atomic_Uint32_CompareAndSwap, "sync/atomic", "Uint32", "CompareAndSwap")\
+  X(atomic_Uint64_Add, "sync/atomic", "Uint64", "Add")                    \
+  X(atomic_Uint64_Load, "sync/atomic", "Uint64", "Load")                  \
+  X(atomic_Uint64_Store, "sync/atomic", "Uint64", "Store")                \
+  X(atomic_Uint64_Swap, "sync/atomic", "Uint64", "Swap")                  \
+  X(atomic_Uint64_CompareAndSwap, "sync/atomic", "Uint64", "CompareAndSwap")\
+  X(atomic_Bool_Load, "sync/atomic", "Bool", "Load")                      \
+  X(atomic_Bool_Store, "sync/atomic", "Bool", "Store")                    \
+  X(atomic_Bool_Swap, "sync/atomic", "Bool", "Swap")                      \
+  X(atomic_Bool_CompareAndSwap, "sync/atomic", "Bool", "CompareAndSwap")  \
+  /* math */                                                              \
+  X(math_Sqrt, "math", "", "Sqrt")                                        \
+  X(math_Abs, "math", "", "Abs")                                          \
+  X(math_Floor, "math", "", "Floor")                                      \
+  X(math_Ceil, "math", "", "Ceil")                                        \
+  X(math_Round, "math", "", "Round")                                      \
+  X(math_RoundToEven, "math", "", "RoundToEven")                          \
+  X(math_Trunc, "math", "", "Trunc")                                      \
+  X(math_Pow, "math", "", "Pow")                                          \
+  X(math_Exp, "math", "", "Exp")                                          \
+  X(math_Log, "math", "", "Log")                                          \
+  X(math_Log2, "math", "", "Log2")                                        \
+  X(math_Log10, "math", "", "Log10")                                      \
+  X(math_Max, "math", "", "Max")                                          \
+  X(math_Min, "math", "", "Min")                                          \
+  X(math_Mod, "math", "", "Mod")                                          \
+  X(math_Hypot, "math", "", "Hypot")                                      \
+  X(math_Inf, "math", "", "Inf")                                          \
+  X(math_IsInf, "math", "", "IsInf")                                      \
+  X(math_IsNaN, "math", "", "IsNaN")                                      \
+  X(math_NaN, "math", "", "NaN")                                          \
+  X(math_Sin, "math", "", "Sin")                                          \
+  X(math_Cos, "math", "", "Cos")                                          \
+  X(math_Tan, "math", "", "Tan")                                          \
+  X(math_Atan, "math", "", "Atan")                                        \
+  X(math_Atan2, "math", "", "Atan2")                                      \
+  X(math_Cbrt, "math", "", "Cbrt")                                        \
+  X(math_Copysign, "math", "", "Copysign")                                \
+  X(math_Signbit, "math", "", "Signbit")                                  \
   /* strconv */                                                           \
   X(strconv_Itoa, "strconv", "", "Itoa")                                  \
   X(strconv_Atoi, "strconv", "", "Atoi")                                  \
