@@ -64,58 +64,75 @@ struct Marker {
     }
   }
 
-  void expr(Expr* e) {
-    if (!e) return;
+  // Walks an expression; returns (and records in Expr::has_call) whether a call,
+  // receive, && or || is inside, and marks the operand lists gc evaluates calls-first.
+  bool expr(Expr* e) {
+    if (!e) return false;
+    bool h = false;
     switch (e->kind) {
       case NodeKind::UnaryExpr: {
         auto* u = static_cast<UnaryExpr*>(e);
         if (u->op == Op::And) mark_root(u->x);
-        expr(u->x);
+        h = expr(u->x) || u->op == Op::Arrow;
         break;
       }
-      case NodeKind::ParenExpr: expr(static_cast<ParenExpr*>(e)->x); break;
-      case NodeKind::BinaryExpr:
-        prepare_int_op(static_cast<BinaryExpr*>(e));
-        expr(static_cast<BinaryExpr*>(e)->x);
-        expr(static_cast<BinaryExpr*>(e)->y);
+      case NodeKind::ParenExpr: h = expr(static_cast<ParenExpr*>(e)->x); break;
+      case NodeKind::BinaryExpr: {
+        auto* b = static_cast<BinaryExpr*>(e);
+        prepare_int_op(b);
+        const bool hx = expr(b->x), hy = expr(b->y);
+        const bool logical = b->op == Op::LAnd || b->op == Op::LOr;  // ordered, and y may not run
+        b->y_first = !logical && !hx && hy;
+        h = hx || hy || (logical && hy);
         break;
+      }
       case NodeKind::CallExpr: {
         auto* c = static_cast<CallExpr*>(e);
         prepare_direct_call(c);
-        expr(c->fun);
-        for (Expr* a : c->args) expr(a);
+        h = expr(c->fun);
+        for (Expr* a : c->args) h = expr(a) || h;
+        c->calls_first = needs_calls_first(c->args);
+        if (c->call_kind != CallKind::Conversion) h = true;  // builtins too: gc reads len(s) in order
         break;
       }
       case NodeKind::SelectorExpr: {
         auto* s = static_cast<SelectorExpr*>(e);
         if (s->sel_kind == SelKind::Method && s->take_addr && s->path.empty()) mark_root(s->x);
-        expr(s->x);
+        h = expr(s->x);
         break;
       }
-      case NodeKind::IndexExpr:
-        expr(static_cast<IndexExpr*>(e)->x);
-        expr(static_cast<IndexExpr*>(e)->index);
+      case NodeKind::IndexExpr: {
+        const bool hx = expr(static_cast<IndexExpr*>(e)->x);
+        h = expr(static_cast<IndexExpr*>(e)->index) || hx;
         break;
+      }
       case NodeKind::SliceExpr: {
         auto* s = static_cast<SliceExpr*>(e);
-        expr(s->x);
-        expr(s->lo);
-        expr(s->hi);
-        expr(s->max);
+        h = expr(s->x);
+        h = expr(s->lo) || h;
+        h = expr(s->hi) || h;
+        h = expr(s->max) || h;
         break;
       }
-      case NodeKind::TypeAssertExpr: expr(static_cast<TypeAssertExpr*>(e)->x); break;
-      case NodeKind::StarExpr: expr(static_cast<StarExpr*>(e)->x); break;
-      case NodeKind::KeyValueExpr:
-        expr(static_cast<KeyValueExpr*>(e)->key);
-        expr(static_cast<KeyValueExpr*>(e)->value);
+      case NodeKind::TypeAssertExpr: h = expr(static_cast<TypeAssertExpr*>(e)->x); break;
+      case NodeKind::StarExpr: h = expr(static_cast<StarExpr*>(e)->x); break;
+      case NodeKind::KeyValueExpr: {
+        const bool hk = expr(static_cast<KeyValueExpr*>(e)->key);
+        h = expr(static_cast<KeyValueExpr*>(e)->value) || hk;
         break;
-      case NodeKind::CompositeLit:
-        for (Expr* x : static_cast<CompositeLit*>(e)->elts) expr(x);
+      }
+      case NodeKind::CompositeLit: {
+        auto* lit = static_cast<CompositeLit*>(e);
+        for (Expr* x : lit->elts) h = expr(x) || h;
+        // Map literals are filled entry by entry, as gc does.
+        lit->calls_first = lit->type && lit->type->ukind() != Kind::Map && needs_calls_first(lit->elts);
         break;
-      case NodeKind::FuncLit: block(static_cast<FuncLit*>(e)->body); break;
+      }
+      case NodeKind::FuncLit: block(static_cast<FuncLit*>(e)->body); break;  // its body runs later
       default: break;
     }
+    e->has_call = h;
+    return h;
   }
 
   void block(BlockStmt* b) {
@@ -148,13 +165,17 @@ struct Marker {
         auto* a = static_cast<AssignStmt*>(s);
         for (Expr* x : a->lhs) expr(x);
         for (Expr* x : a->rhs) expr(x);
+        a->calls_first = a->rhs.size() > 1 && needs_calls_first(a->rhs);
         break;
       }
       case NodeKind::GoStmt: expr(static_cast<GoStmt*>(s)->call); break;
       case NodeKind::DeferStmt: expr(static_cast<DeferStmt*>(s)->call); break;
-      case NodeKind::ReturnStmt:
-        for (Expr* x : static_cast<ReturnStmt*>(s)->results) expr(x);
+      case NodeKind::ReturnStmt: {
+        auto* r = static_cast<ReturnStmt*>(s);
+        for (Expr* x : r->results) expr(x);
+        r->calls_first = r->results.size() > 1 && needs_calls_first(r->results);
         break;
+      }
       case NodeKind::BlockStmt: block(static_cast<BlockStmt*>(s)); break;
       case NodeKind::IfStmt: {
         auto* i = static_cast<IfStmt*>(s);

@@ -379,8 +379,14 @@ Value Machine::eval_binary(const BinaryExpr* e) {
   if (cmp) {
     const Type* ot = (e->x->type && !e->x->type->is_untyped()) ? e->x->type : e->y->type;
     ot = typed(ot);
-    Value a = eval_to(e->x, ot);
-    Value b = eval_to(e->y, ot);
+    Value a, b;
+    if (e->y_first) {  // x is plain and y calls: gc reads x after the call
+      b = eval_to(e->y, ot);
+      a = eval_to(e->x, ot);
+    } else {
+      a = eval_to(e->x, ot);
+      b = eval_to(e->y, ot);
+    }
     const Type* bt = e->type && !e->type->is_untyped() ? e->type : bool_t_;
     Kind k = ot ? ot->ukind() : Kind::Invalid;
     if (k == Kind::Int || k == Kind::Int64) {  // the common case: signed machine integers
@@ -420,7 +426,13 @@ Value Machine::eval_binary(const BinaryExpr* e) {
     return Value::of_bool(bt, op == Op::Eql ? eq : !eq);
   }
   const Type* t = typed(e->type);
-  if (op == Op::Shl || op == Op::Shr) return arith(op, eval_to(e->x, t), eval(e->y), t);
+  const bool shift = op == Op::Shl || op == Op::Shr;
+  if (e->y_first) {
+    Value b = shift ? eval(e->y) : eval_to(e->y, t);
+    Value a = eval_to(e->x, t);
+    return arith(op, std::move(a), std::move(b), t);
+  }
+  if (shift) return arith(op, eval_to(e->x, t), eval(e->y), t);
   return arith(op, eval_to(e->x, t), eval_to(e->y, t), t);
 }
 
@@ -436,8 +448,14 @@ int64_t Machine::int_operand_slow(const Expr* e, const Type* t) {
 }
 
 Value Machine::int_binary(const BinaryExpr* e) {
-  int64_t x = int_operand(e->x, e->int_operand);
-  int64_t y = int_operand(e->y, e->int_operand);
+  int64_t x, y;
+  if (e->y_first) [[unlikely]] {  // x is plain and y calls: gc reads x after the call
+    y = int_operand(e->y, e->int_operand);
+    x = int_operand(e->x, e->int_operand);
+  } else {
+    x = int_operand(e->x, e->int_operand);
+    y = int_operand(e->y, e->int_operand);
+  }
   const Type* t = e->int_result;
   switch (e->op) {
     case Op::Add: return Value::of_int(t, int64_t(uint64_t(x) + uint64_t(y)));
@@ -801,12 +819,12 @@ Value Machine::eval_selector(const SelectorExpr* e) {
 // Sets the fields a struct literal gives (positional or keyed) and names the channels,
 // WaitGroups and mutexes among its fields after them.
 void Machine::fill_struct(const CompositeLit* e, const Type* u, AggObj* a) {
-  for (size_t i = 0; i < e->elts.size(); ++i) {
+  in_go_order(e->elts, e->calls_first, [&](size_t i) {
     const Expr* x = e->elts[i];
     if (x->kind == NodeKind::KeyValueExpr) x = static_cast<const KeyValueExpr*>(x)->value;
     size_t fi = i < e->indices.size() ? size_t(e->indices[i]) : i;
     assign_value(a->v[fi], eval_to(x, u->fields[fi].type));
-  }
+  });
   for (size_t fi = 0; fi < u->fields.size(); ++fi) name_object(a->v[fi], u->fields[fi].name);
 }
 
@@ -836,12 +854,12 @@ Value Machine::eval_composite(const CompositeLit* e) {
       int64_t n = u->kind == Kind::Array ? u->length : e->length;
       auto* a = new AggObj(size_t(n));
       for (auto& x : a->v) x = zero_value(u->elem);
-      for (size_t i = 0; i < e->elts.size(); ++i) {
+      in_go_order(e->elts, e->calls_first, [&](size_t i) {
         const Expr* x = e->elts[i];
         if (x->kind == NodeKind::KeyValueExpr) x = static_cast<const KeyValueExpr*>(x)->value;
         size_t idx = i < e->indices.size() ? size_t(e->indices[i]) : i;
         if (idx < a->v.size()) assign_value(a->v[idx], eval_to(x, u->elem));
-      }
+      });
       if (u->kind == Kind::Array) return Value::of_obj(t, a, true);
       return Value::of_obj(t, new SliceObj(a, 0, n, n));
     }

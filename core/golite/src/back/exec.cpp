@@ -386,6 +386,38 @@ void Machine::call_value(const Value& fn, std::vector<Value>& args, Value* out, 
   call_user(*f->info, f->body, f->captures.data(), args.data(), args.size(), out, nout);
 }
 
+// eval_args for a list gc evaluates calls-first (CallExpr::calls_first): every value
+// lands in its own place, the arguments holding calls evaluated before the plain ones.
+void Machine::eval_args_calls_first(const CallExpr* call, std::vector<Value>& args) {
+  const Type* sig = call->sig;
+  const size_t n = call->args.size();
+  const size_t np = sig ? sig->params.size() : 0;
+  const bool variadic = sig && sig->variadic && !call->has_ellipsis && np > 0;
+  const size_t fixed = variadic ? np - 1 : np;
+  const Type* st = variadic ? sig->params.back() : nullptr;
+  const Type* et = variadic ? st->underlying()->elem : nullptr;
+  std::vector<Value> vals(n);
+  in_go_order(call->args, true, [&](size_t i) {
+    if (!sig) vals[i] = eval(call->args[i]);
+    else if (variadic && i >= fixed) vals[i] = copy_value(eval_to(call->args[i], et));
+    else vals[i] = eval_to(call->args[i], i < np ? sig->params[i] : nullptr);
+  });
+  if (!variadic) {
+    for (auto& v : vals) args.push_back(std::move(v));
+    return;
+  }
+  for (size_t i = 0; i < fixed && i < n; ++i) args.push_back(std::move(vals[i]));
+  const size_t nv = n > fixed ? n - fixed : 0;
+  if (nv == 0) {
+    args.push_back(Value::of_obj(st, nullptr));
+    return;
+  }
+  auto* a = new AggObj(nv);
+  Value sv = Value::of_obj(st, new SliceObj(a, 0, int64_t(nv), int64_t(nv)));
+  for (size_t i = 0; i < nv; ++i) a->v[i] = std::move(vals[fixed + i]);
+  args.push_back(std::move(sv));
+}
+
 void Machine::eval_args(const CallExpr* call, size_t first, std::vector<Value>& args) {
   (void)first;
   const Type* sig = call->sig;
@@ -403,6 +435,10 @@ void Machine::eval_args(const CallExpr* call, size_t first, std::vector<Value>& 
     } else {
       for (auto& v : vals) args.push_back(v);
     }
+    return;
+  }
+  if (call->calls_first) {
+    eval_args_calls_first(call, args);
     return;
   }
   if (!sig) {
@@ -515,12 +551,20 @@ void Machine::call_direct(const CallExpr* call, Value* out, size_t nout) {
   for (size_t i = 0; i < n; ++i) new (&slots[i]) Value();
   SlotGuard sg{slots, n};
   size_t np = std::min(call->args.size(), fi.params.size());
-  for (size_t i = 0; i < call->args.size(); ++i) {
-    Value a = eval_to(call->args[i], call->sig->params[i]);
-    if (i >= np) continue;
+  auto bind = [&](size_t i, Value a) {
+    if (i >= np) return;
     const Var* v = fi.params[i];
     if (v && v->index >= 0 && !v->captured && !a.agg()) slots[v->index] = std::move(a);
     else bind_param(slots, v, a);
+  };
+  if (call->calls_first) [[unlikely]] {
+    // Every argument is evaluated before any is bound: a call among them may change a
+    // variable a plain argument reads, and gc reads it after.
+    std::vector<Value> vals(call->args.size());
+    in_go_order(call->args, true, [&](size_t i) { vals[i] = eval_to(call->args[i], call->sig->params[i]); });
+    for (size_t i = 0; i < vals.size(); ++i) bind(i, std::move(vals[i]));
+  } else {
+    for (size_t i = 0; i < call->args.size(); ++i) bind(i, eval_to(call->args[i], call->sig->params[i]));
   }
   run_frame(fi, d->body, nullptr, slots, out, nout);
 }
@@ -697,7 +741,7 @@ Ctl Machine::exec_assign(const AssignStmt* s) {
       return Ctl::Normal;
     }
     std::vector<Value> vals(s->rhs.size());
-    for (size_t i = 0; i < s->rhs.size(); ++i) vals[i] = copy_value(eval_to(s->rhs[i], target_type(i)));
+    in_go_order(s->rhs, s->calls_first, [&](size_t i) { vals[i] = copy_value(eval_to(s->rhs[i], target_type(i))); });
     for (size_t i = 0; i < vals.size(); ++i) put(i, std::move(vals[i]));
     return Ctl::Normal;
   }
@@ -764,8 +808,9 @@ Ctl Machine::exec_return(const ReturnStmt* s) {
     return Ctl::Return;
   }
   std::vector<Value> vals(s->results.size());
-  for (size_t i = 0; i < s->results.size(); ++i)
+  in_go_order(s->results, s->calls_first, [&](size_t i) {
     vals[i] = copy_value(eval_to(s->results[i], i < rs.size() && rs[i] ? rs[i]->type : nullptr));
+  });
   for (size_t i = 0; i < vals.size(); ++i) set(i, vals[i]);
   return Ctl::Return;
 }

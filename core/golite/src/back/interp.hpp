@@ -145,6 +145,7 @@ class Machine final : public fmt::Hooks {
   void run_defers(std::vector<Deferred>& defers, std::unique_ptr<PanicState>& ps);
   Callee callee_of(const CallExpr* call, std::vector<Value>& args);
   void eval_args(const CallExpr* call, size_t first_param, std::vector<Value>& args);
+  void eval_args_calls_first(const CallExpr* call, std::vector<Value>& args);
   void eval_call(const CallExpr* call, Value* out, size_t nout);
   // A call with CallExpr::direct set: arguments are evaluated straight into the callee's frame.
   void call_direct(const CallExpr* call, Value* out, size_t nout);

@@ -167,6 +167,10 @@ struct Expr : Node {
   std::optional<ConstValue> cv;       // checker: value when the expression is constant
   bool is_type_expr = false;          // checker: the expression denotes a type
   bool addressable = false;           // checker
+  // evaluator's preparation pass: a call, a receive, && or || is inside. gc evaluates
+  // such operands of an operand list first and the plain ones (variables, fields,
+  // arithmetic on them) after, so the plain ones see what the calls did.
+  bool has_call = false;
 };
 
 struct BadExpr : Expr { BadExpr() : Expr(NodeKind::BadExpr) {} };
@@ -226,6 +230,7 @@ struct CompositeLit : Expr {
   // Array/slice literal: element index per element. Map: unused.
   std::vector<int64_t> indices;
   int64_t length = 0;  // checker: array/slice literal length (max index + 1)
+  bool calls_first = false;  // evaluator's preparation: see Expr::has_call (not for maps)
   CompositeLit() : Expr(NodeKind::CompositeLit) {}
 };
 
@@ -319,6 +324,7 @@ struct CallExpr : Expr {
   bool spread_tuple = false;
   // evaluator's preparation pass: a plain call of this top-level function (not variadic, no spread).
   const FuncDecl* direct = nullptr;
+  bool calls_first = false;  // evaluator's preparation: see Expr::has_call
   CallExpr() : Expr(NodeKind::CallExpr) {}
 };
 
@@ -344,6 +350,7 @@ struct BinaryExpr : Expr {
   // result's type, `int_operand` the operands'.
   const Type* int_result = nullptr;
   const Type* int_operand = nullptr;
+  bool y_first = false;  // evaluator's preparation: y holds a call and x does not (see Expr::has_call)
   BinaryExpr() : Expr(NodeKind::BinaryExpr) {}
 };
 
@@ -443,6 +450,7 @@ struct AssignStmt : Stmt {
   // checker, for Define: the variable each lhs declares, or nullptr when it
   // reuses an existing variable (or is `_`).
   std::vector<Var*> new_vars;
+  bool calls_first = false;  // evaluator's preparation: see Expr::has_call (rhs)
   AssignStmt() : Stmt(NodeKind::AssignStmt) {}
 };
 
@@ -459,6 +467,7 @@ struct DeferStmt : Stmt {
 struct ReturnStmt : Stmt {
   std::vector<Expr*> results;
   bool spread_tuple = false;  // checker: `return f()` where f returns several values
+  bool calls_first = false;   // evaluator's preparation: see Expr::has_call
   ReturnStmt() : Stmt(NodeKind::ReturnStmt) {}
 };
 
@@ -627,5 +636,33 @@ struct File {
   std::deque<FieldDecl> fields_;
   std::deque<Var> vars_;
 };
+
+// Visits the indices of `xs` in the order gc evaluates an operand list: when
+// `calls_first`, the operands holding a call or receive first (left to right), then the
+// plain ones; otherwise left to right.
+//
+//   in_go_order(call->args, call->calls_first, [&](size_t i) { vals[i] = eval(call->args[i]); });
+template <class Visit>
+void in_go_order(const std::vector<Expr*>& xs, bool calls_first, Visit visit) {
+  if (!calls_first) {
+    for (size_t i = 0; i < xs.size(); ++i) visit(i);
+    return;
+  }
+  for (size_t i = 0; i < xs.size(); ++i)
+    if (xs[i]->has_call) visit(i);
+  for (size_t i = 0; i < xs.size(); ++i)
+    if (!xs[i]->has_call) visit(i);
+}
+
+// True when some plain operand precedes one with a call: only then does gc's order differ.
+inline bool needs_calls_first(const std::vector<Expr*>& xs) {
+  bool plain_before = false;
+  for (const Expr* x : xs) {
+    if (!x) continue;
+    if (x->has_call && plain_before) return true;
+    if (!x->has_call) plain_before = true;
+  }
+  return false;
+}
 
 }  // namespace poollab::golite
