@@ -138,6 +138,10 @@ TEST_CASE("single diagnostics in Go's words" * doctest::timeout(10)) {
         std::vector<std::string>{"7:9: cannot use \"1\" (untyped string constant) as int value in argument to wg.Add"});
   CHECK(diagnostics(in_main("\tx := y", "")) ==
         std::vector<std::string>{"5:2: declared and not used: x", "5:7: undefined: y"});
+  // A package of Go's standard library golite lacks is told apart from one Go lacks too.
+  CHECK(diagnostics("package main\n\nimport (\n\t\"slices\"\n\t\"foo/bar\"\n)\n\nfunc main() {}\n") ==
+        std::vector<std::string>{"4:2: package slices is in Go's standard library but not in golite's subset",
+                                 "5:2: package foo/bar is not in std"});
 }
 
 TEST_CASE("constants: iota, untyped arithmetic, package constants" * doctest::timeout(10)) {

@@ -1,4 +1,5 @@
 // Checker: package-level declarations, scopes, function bodies, entry point.
+#include <string_view>
 #include <algorithm>
 #include <cstdio>
 #include <mutex>
@@ -264,6 +265,40 @@ void Checker::declare_pkg(Ident* id, Object obj) {
   pkg_scope_[id->name] = obj;
 }
 
+namespace {
+// Go 1.23's standard library (`go list std`, internal and vendored packages left out).
+constexpr std::string_view kGoStd[] = {
+    "archive/tar", "archive/zip", "bufio", "bytes", "cmp", "compress/bzip2", "compress/flate",
+    "compress/gzip", "compress/lzw", "compress/zlib", "container/heap", "container/list", "container/ring",
+    "context", "crypto", "crypto/aes", "crypto/cipher", "crypto/des", "crypto/dsa", "crypto/ecdh",
+    "crypto/ecdsa", "crypto/ed25519", "crypto/elliptic", "crypto/hmac", "crypto/md5", "crypto/rand",
+    "crypto/rc4", "crypto/rsa", "crypto/sha1", "crypto/sha256", "crypto/sha512", "crypto/subtle",
+    "crypto/tls", "crypto/x509", "crypto/x509/pkix", "database/sql", "database/sql/driver", "debug/buildinfo",
+    "debug/dwarf", "debug/elf", "debug/gosym", "debug/macho", "debug/pe", "debug/plan9obj", "embed",
+    "encoding", "encoding/ascii85", "encoding/asn1", "encoding/base32", "encoding/base64", "encoding/binary",
+    "encoding/csv", "encoding/gob", "encoding/hex", "encoding/json", "encoding/pem", "encoding/xml", "errors",
+    "expvar", "flag", "fmt", "go/ast", "go/build", "go/build/constraint", "go/constant", "go/doc",
+    "go/doc/comment", "go/format", "go/importer", "go/parser", "go/printer", "go/scanner", "go/token",
+    "go/types", "go/version", "hash", "hash/adler32", "hash/crc32", "hash/crc64", "hash/fnv", "hash/maphash",
+    "html", "html/template", "image", "image/color", "image/color/palette", "image/draw", "image/gif",
+    "image/jpeg", "image/png", "index/suffixarray", "io", "io/fs", "io/ioutil", "iter", "log", "log/slog",
+    "log/syslog", "maps", "math", "math/big", "math/bits", "math/cmplx", "math/rand", "math/rand/v2", "mime",
+    "mime/multipart", "mime/quotedprintable", "net", "net/http", "net/http/cgi", "net/http/cookiejar",
+    "net/http/fcgi", "net/http/httptest", "net/http/httptrace", "net/http/httputil", "net/http/pprof",
+    "net/mail", "net/netip", "net/rpc", "net/rpc/jsonrpc", "net/smtp", "net/textproto", "net/url", "os",
+    "os/exec", "os/signal", "os/user", "path", "path/filepath", "plugin", "reflect", "regexp",
+    "regexp/syntax", "runtime", "runtime/cgo", "runtime/coverage", "runtime/debug", "runtime/metrics",
+    "runtime/pprof", "runtime/race", "runtime/trace", "slices", "sort", "strconv", "strings", "structs",
+    "sync", "sync/atomic", "syscall", "testing", "testing/fstest", "testing/iotest", "testing/quick",
+    "testing/slogtest", "text/scanner", "text/tabwriter", "text/template", "text/template/parse", "time",
+    "time/tzdata", "unicode", "unicode/utf16", "unicode/utf8", "unique", "unsafe"};
+bool go_std_has(std::string_view path) {
+  for (std::string_view p : kGoStd)
+    if (p == path) return true;
+  return false;
+}
+}  // namespace
+
 void Checker::collect() {
   for (Decl* d : file_.decls) {
     switch (d->kind) {
@@ -272,7 +307,10 @@ void Checker::collect() {
         for (auto& spec : imp->specs) {
           const Package* pkg = stdlib_package(spec.path);
           if (!pkg) {
-            error(spec.pos, "package " + spec.path + " is not in std");
+            // A package Go has but golite does not gets told apart from one Go lacks too.
+            error(spec.pos, go_std_has(spec.path) ? "package " + spec.path +
+                                                        " is in Go's standard library but not in golite's subset"
+                                                  : "package " + spec.path + " is not in std");
             continue;
           }
           Object o;
