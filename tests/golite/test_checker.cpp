@@ -29,6 +29,9 @@ struct Case {
 // like go, golite stops after 10 errors (it leaves out go's "too many errors"
 // line), and names the file as given ("main.go", where go build says "./main.go").
 const std::vector<Case> kCheckerCases = {
+    {"constbig",
+     "package main\n\nimport \"fmt\"\n\nconst MaxU = 1<<64 - 1\n\nfunc main() {\n\tfmt.Println(1 << 63)\n\tx := 1 << 64\n\tvar y = 1 << 63\n\ta := uint64(1 << 64)\n\tb := uint8(256)\n\tc := int8(1.5)\n\td := int8(300.0)\n\tvar u uint64 = MaxU\n\tvar v int64 = -1 << 63\n\t_, _, _, _, _, _, _, _ = x, y, a, b, c, d, u, v\n}\n",
+     {"8:14: cannot use 1 << 63 (untyped int constant 9223372036854775808) as int value in argument to fmt.Println (overflows)", "9:7: cannot use 1 << 64 (untyped int constant 18446744073709551616) as int value in assignment (overflows)", "10:10: cannot use 1 << 63 (untyped int constant 9223372036854775808) as int value in variable declaration (overflows)", "11:14: constant 18446744073709551616 overflows uint64", "12:13: constant 256 overflows uint8", "13:12: cannot convert 1.5 (untyped float constant) to type int8", "14:12: cannot convert 300.0 (untyped float constant 300) to type int8"}},
     {"args",
      "package main\n\nfunc f(a int, b string) {}\nfunc g(a int, b ...string) {}\n\nfunc main() {\n\tf(1)\n\tf(1, \"a\", 3)\n\tf()\n\tg()\n\tg(1, \"a\", 2)\n}\n",
      {"7:4: not enough arguments in call to f\n\thave (number)\n\twant (int, string)", "8:12: too many arguments in call to f\n\thave (number, string, number)\n\twant (int, string)", "9:2: not enough arguments in call to f\n\thave ()\n\twant (int, string)", "10:2: not enough arguments in call to g\n\thave ()\n\twant (int, ...string)", "11:12: cannot use 2 (untyped int constant) as string value in argument to g"}},

@@ -68,7 +68,7 @@ TEST_CASE("number literals: separators, bases, floats" * doctest::timeout(10)) {
   CHECK(l.tokens[7].tok == Tok::Float);
   CHECK(l.tokens[8].tok == Tok::Float);
   CHECK(l.tokens[9].tok == Tok::Imag);
-  int64_t v = 0;
+  ConstInt v = 0;
   bool overflow = false;
   CHECK(parse_int_lit("1_000", v, overflow));
   CHECK(v == 1000);
@@ -80,7 +80,11 @@ TEST_CASE("number literals: separators, bases, floats" * doctest::timeout(10)) {
   CHECK(v == 15);
   CHECK(parse_int_lit("0o17", v, overflow));
   CHECK(v == 15);
+  // Past int64 and uint64 still parses (constants are 128-bit); past 128 bits overflows.
   CHECK(parse_int_lit("99999999999999999999", v, overflow));
+  CHECK(!overflow);
+  CHECK(v == ConstInt(99999999999999999ll) * 1000 + 999);
+  CHECK(parse_int_lit("999999999999999999999999999999999999999999", v, overflow));
   CHECK(overflow);
   double f = 0;
   CHECK(parse_float_lit("1_0.5e1", f));

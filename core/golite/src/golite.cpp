@@ -14,10 +14,10 @@ namespace {
 
 std::string const_text(const ConstValue& cv, const Type* t) {
   if (t && t->kind == Kind::Named && t->pkg == "time" && t->name == "Duration" && cv.kind == ConstValue::Kind::Int)
-    return fmt::duration_string(cv.i);
+    return fmt::duration_string(static_cast<int64_t>(cv.i));
   switch (cv.kind) {
     case ConstValue::Kind::Bool: return cv.b ? "true" : "false";
-    case ConstValue::Kind::Int: return std::to_string(cv.i);
+    case ConstValue::Kind::Int: return const_int_string(cv.i);
     case ConstValue::Kind::Float: {
       Value v = Value::of_float(universe().float64_type, cv.f);
       return fmt::format_v(v, nullptr);

@@ -38,7 +38,8 @@ int64_t wrap_int(int64_t v, Kind k) {
 }
 
 Value Machine::const_value(const ConstValue& cv, const Type* t) {
-  if (cv.kind == ConstValue::Kind::Int && t == int_t_) return Value::of_int(t, cv.i);
+  // (A checked constant fits its type; uint64 values past INT64_MAX keep their bits.)
+  if (cv.kind == ConstValue::Kind::Int && t == int_t_) return Value::of_int(t, static_cast<int64_t>(cv.i));
   t = typed(t);
   if (!t || t->is_interface()) {
     switch (cv.kind) {
@@ -54,7 +55,7 @@ Value Machine::const_value(const ConstValue& cv, const Type* t) {
     case ConstValue::Kind::String: return Value::of_string(t, cv.s);
     case ConstValue::Kind::Int:
       if (is_float(k)) return Value::of_float(t, k == Kind::Float32 ? double(float(cv.i)) : double(cv.i));
-      return Value::of_int(t, wrap_int(cv.i, k));
+      return Value::of_int(t, wrap_int(static_cast<int64_t>(cv.i), k));
     case ConstValue::Kind::Float:
       if (is_int_kind(k)) return Value::of_int(t, int64_t(cv.f));
       return Value::of_float(t, k == Kind::Float32 ? double(float(cv.f)) : cv.f);

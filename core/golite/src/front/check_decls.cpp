@@ -89,7 +89,7 @@ void Checker::error(Pos pos, const std::string& msg) {
 std::string Checker::const_string(const ConstValue& cv) const {
   switch (cv.kind) {
     case ConstValue::Kind::Bool: return cv.b ? "true" : "false";
-    case ConstValue::Kind::Int: return std::to_string(cv.i);
+    case ConstValue::Kind::Int: return const_int_string(cv.i);
     case ConstValue::Kind::Float: {
       char buf[64];
       std::snprintf(buf, sizeof buf, "%.6g", cv.f);
@@ -140,7 +140,7 @@ std::string Checker::describe(const Expr* e) const {
   } else if (e->cv) {
     mode = "constant";
     std::string v = const_string(*e->cv);
-    if (t && t->kind == Kind::UntypedRune && e->cv->kind == ConstValue::Kind::Int) v = std::to_string(e->cv->i);
+    if (t && t->kind == Kind::UntypedRune && e->cv->kind == ConstValue::Kind::Int) v = const_int_string(e->cv->i);
     if (v != text) mode += " " + v;
   } else if (t && t->kind == Kind::Tuple && t->elems.empty()) {
     mode = "no value";
@@ -555,7 +555,7 @@ void Checker::check_var_spec(ValueSpec& spec, bool local) {
             types[i] = u_.invalid;
             continue;
           }
-          default_type(e);
+          default_type_in(e, "variable declaration");
           types[i] = e->type;
         }
       }

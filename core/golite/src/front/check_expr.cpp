@@ -117,12 +117,12 @@ int64_t Checker::array_length(Expr* len) {
     error(len->pos, "array length " + describe(len) + " must be integer");
     return -1;
   }
-  if (len->cv->i < 0) {
-    error(len->pos, "invalid array length " + expr_text(len) + " (untyped int constant " + std::to_string(len->cv->i) + ")");
+  if (len->cv->i < 0 || len->cv->i > INT64_MAX) {
+    error(len->pos, "invalid array length " + expr_text(len) + " (untyped int constant " + const_int_string(len->cv->i) + ")");
     return -1;
   }
   if (len->type->is_untyped()) set_type_deep(len, u_.int_type);
-  return len->cv->i;
+  return static_cast<int64_t>(len->cv->i);
 }
 
 const Type* Checker::resolve_type(Expr* e) {
@@ -282,14 +282,14 @@ bool Checker::representable(ConstValue& cv, const Type* t, bool& truncated) {
   const Type* u = t->underlying();
   if (u->kind == Kind::Interface) return true;
   if (t->is_integer()) {
-    int64_t v;
+    ConstInt v;
     if (cv.kind == ConstValue::Kind::Float) {
       if (cv.f != std::floor(cv.f) || !std::isfinite(cv.f)) {
         truncated = true;
         return false;
       }
-      if (cv.f >= 9.3e18 || cv.f <= -9.3e18) return false;
-      v = int64_t(cv.f);
+      if (cv.f >= 1.8446744073709552e19 || cv.f < -9.3e18) return false;
+      v = ConstInt(cv.f);
     } else if (cv.kind == ConstValue::Kind::Int) {
       v = cv.i;
     } else {
@@ -297,10 +297,9 @@ bool Checker::representable(ConstValue& cv, const Type* t, bool& truncated) {
     }
     int bits = t->int_bits();
     if (t->is_unsigned()) {
-      if (v < 0) return false;
-      if (bits < 64 && v >= (int64_t(1) << bits)) return false;
-    } else if (bits < 64) {
-      int64_t lim = int64_t(1) << (bits - 1);
+      if (v < 0 || v >= (ConstInt(1) << bits)) return false;
+    } else {
+      const ConstInt lim = ConstInt(1) << (bits - 1);
       if (v < -lim || v >= lim) return false;
     }
     cv = ConstValue::of_int(v);
@@ -410,6 +409,21 @@ void Checker::default_type(Expr* e) {
   if (e->type && e->type->is_untyped() && e->type->kind != Kind::UntypedNil) set_type_deep(e, u_.default_type(e->type));
 }
 
+bool Checker::default_type_in(Expr* e, const std::string& context) {
+  if (e->cv && e->type && e->type->is_untyped() && e->type->is_numeric()) {
+    const Type* d = u_.default_type(e->type);
+    ConstValue c = *e->cv;
+    bool truncated = false;
+    if (!representable(c, d, truncated)) {
+      error(e->pos, "cannot use " + describe(e) + " as " + ts(d) + " value in " + context + " (overflows)");
+      e->type = u_.invalid;
+      return false;
+    }
+  }
+  default_type(e);
+  return true;
+}
+
 // Spec "Assignability", reported in Go's words for `context`.
 bool Checker::assign(Expr* e, const Type* t, const std::string& context) {
   if (invalid(e->type) || invalid(t)) return false;
@@ -419,6 +433,16 @@ bool Checker::assign(Expr* e, const Type* t, const std::string& context) {
       !t->underlying()->imethods.empty()) {
     default_type(e);  // then checked as a typed value: "string does not implement error"
     v = e->type;
+  }
+  if (v->is_untyped() && e->cv && v->is_numeric() && t->ukind() == Kind::Interface) {
+    // Into an interface the constant takes its default type, which must hold it.
+    const Type* d = u_.default_type(v);
+    ConstValue c = *e->cv;
+    bool truncated = false;
+    if (!representable(c, d, truncated)) {
+      error(e->pos, "cannot use " + describe(e) + " as " + ts(d) + " value in " + context + " (overflows)");
+      return false;
+    }
   }
   if (v->is_untyped()) {
     Conv c = try_convert_untyped(e, t);
@@ -466,7 +490,7 @@ void Checker::expr(Expr* e, bool allow_type, const Type* hint) {
       auto* b = static_cast<BasicLit*>(e);
       switch (b->lit) {
         case LitKind::Int: {
-          int64_t v = 0;
+          ConstInt v = 0;
           bool overflow = false;
           parse_int_lit(b->raw, v, overflow);
           if (overflow) {
@@ -992,9 +1016,11 @@ void Checker::conversion(CallExpr* c, const Type* target) {
         c->cv = cv;
         return;
       }
-      std::string why = truncated ? " (truncated)" : "";
-      if (!truncated) error(x->pos, "cannot convert " + describe(x) + " to type " + ts(target) + " (overflows)" );
-      else error(x->pos, "cannot convert " + describe(x) + " to type " + ts(target) + why);
+      // Go's words: concise for integer to integer, no cause otherwise (1.5 or 300.0 to int8).
+      if (!truncated && v->is_integer() && target->is_integer())
+        error(x->pos, "constant " + const_string(*x->cv) + " overflows " + ts(target));
+      else
+        error(x->pos, "cannot convert " + describe(x) + " to type " + ts(target));
       c->type = u_.invalid;
       return;
     }
@@ -1305,7 +1331,10 @@ void Checker::builtin_call(CallExpr* c, Builtin b) {
 
 namespace {
 
-bool fold_int(Op op, int64_t a, int64_t b, int64_t& out, bool& overflow) {
+constexpr ConstInt kConstMax = ~(ConstInt(1) << 127);
+constexpr ConstInt kConstMin = ConstInt(1) << 127;
+
+bool fold_int(Op op, ConstInt a, ConstInt b, ConstInt& out, bool& overflow) {
   overflow = false;
   switch (op) {
     case Op::Add: overflow = __builtin_add_overflow(a, b, &out); return true;
@@ -1313,7 +1342,7 @@ bool fold_int(Op op, int64_t a, int64_t b, int64_t& out, bool& overflow) {
     case Op::Mul: overflow = __builtin_mul_overflow(a, b, &out); return true;
     case Op::Quo:
       if (b == 0) return false;
-      if (a == INT64_MIN && b == -1) { overflow = true; return true; }
+      if (a == kConstMin && b == -1) { overflow = true; return true; }
       out = a / b;
       return true;
     case Op::Rem:
@@ -1327,16 +1356,20 @@ bool fold_int(Op op, int64_t a, int64_t b, int64_t& out, bool& overflow) {
     case Op::AndNot: out = a & ~b; return true;
     case Op::Shl:
       if (b < 0) return false;
-      if (b >= 63 || (a != 0 && (b >= 64 || (a > 0 ? a > (INT64_MAX >> b) : a < (INT64_MIN >> b))))) {
-        overflow = a != 0;
+      if (a == 0) {
         out = 0;
         return true;
       }
-      out = int64_t(uint64_t(a) << b);
+      if (b >= 127 || (a > 0 ? a > (kConstMax >> b) : a < (kConstMin >> b))) {
+        overflow = true;
+        out = 0;
+        return true;
+      }
+      out = static_cast<ConstInt>(static_cast<ConstUInt>(a) << b);
       return true;
     case Op::Shr:
       if (b < 0) return false;
-      out = b >= 63 ? (a < 0 ? -1 : 0) : a >> b;
+      out = b >= 127 ? (a < 0 ? -1 : 0) : a >> b;
       return true;
     default: return false;
   }
@@ -1413,7 +1446,7 @@ void Checker::binary(BinaryExpr* b) {
       return;
     }
     if (x->cv && y->cv) {
-      int64_t out;
+      ConstInt out;
       bool overflow;
       fold_int(b->op, x->cv->i, y->cv->i, out, overflow);
       if (overflow) {
@@ -1426,7 +1459,7 @@ void Checker::binary(BinaryExpr* b) {
         ConstValue c = *b->cv;
         bool tr;
         if (!representable(c, x->type, tr)) {
-          error(b->pos, "constant " + std::to_string(out) + " overflows " + ts(x->type));
+          error(b->pos, "constant " + const_int_string(out) + " overflows " + ts(x->type));
           b->type = u_.invalid;
         }
       }
@@ -1585,13 +1618,13 @@ void Checker::binary(BinaryExpr* b) {
     return;
   }
   // integer constant arithmetic (untyped int/rune, or typed integers)
-  int64_t p = a.kind == ConstValue::Kind::Float ? int64_t(a.f) : a.i;
-  int64_t q = c.kind == ConstValue::Kind::Float ? int64_t(c.f) : c.i;
+  ConstInt p = a.kind == ConstValue::Kind::Float ? ConstInt(a.f) : a.i;
+  ConstInt q = c.kind == ConstValue::Kind::Float ? ConstInt(c.f) : c.i;
   if (b->op == Op::Quo && t->is_untyped() && untyped_rank(t->kind) == 3) {
     b->cv = ConstValue::of_float(double(p) / double(q));
     return;
   }
-  int64_t r = 0;
+  ConstInt r = 0;
   bool overflow = false;
   fold_int(b->op, p, q, r, overflow);
   if (overflow) {
@@ -1604,9 +1637,9 @@ void Checker::binary(BinaryExpr* b) {
     ConstValue check = cv;
     bool tr;
     if (!representable(check, t, tr)) {
-      error(b->pos, "cannot use " + expr_text(b) + " (untyped int constant " + std::to_string(r) + ") as " + ts(t) +
+      error(b->pos, "cannot use " + expr_text(b) + " (untyped int constant " + const_int_string(r) + ") as " + ts(t) +
                         " value in expression (overflows)");
-      errors_.back().message = "constant " + std::to_string(r) + " overflows " + ts(t);
+      errors_.back().message = "constant " + const_int_string(r) + " overflows " + ts(t);
       b->type = u_.invalid;
       return;
     }
@@ -1667,11 +1700,8 @@ void Checker::unary(UnaryExpr* u) {
       else u->cv = ConstValue::of_int(-c.i);
       break;
     case Op::Xor: {
-      int64_t v = ~c.i;
-      if (x->type->is_unsigned()) {
-        int bits = x->type->int_bits();
-        v = bits >= 64 ? v : v & ((int64_t(1) << bits) - 1);
-      }
+      ConstInt v = ~c.i;
+      if (x->type->is_unsigned()) v &= (ConstInt(1) << x->type->int_bits()) - 1;  // ^ flips the type's bits only
       u->cv = ConstValue::of_int(v);
       break;
     }
@@ -1908,7 +1938,7 @@ void Checker::index(IndexExpr* ix) {
       return;
     }
     if (length >= 0 && i->cv->i >= length) {
-      error(i->pos, "invalid argument: index " + std::to_string(i->cv->i) + " out of bounds [0:" + std::to_string(length) + "]");
+      error(i->pos, "invalid argument: index " + const_int_string(i->cv->i) + " out of bounds [0:" + std::to_string(length) + "]");
       return;
     }
   }

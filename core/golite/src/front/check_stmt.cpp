@@ -405,7 +405,7 @@ void Checker::define(AssignStmt* a) {
         error(values[i]->pos, "use of untyped nil in assignment");
         t = u_.invalid;
       } else {
-        default_type(values[i]);
+        default_type_in(values[i], "assignment");
         t = values[i]->type;
       }
     } else if (!invalid(t)) {

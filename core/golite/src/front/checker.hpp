@@ -162,6 +162,9 @@ class Checker {
   bool convert_untyped(Expr* e, const Type* target);
   void set_type_deep(Expr* e, const Type* t);
   void default_type(Expr* e);
+  // default_type, first checking the default type holds a constant: false (reported in
+  // Go's words for `context`) when it overflows, e.g. x := 1 << 63.
+  bool default_type_in(Expr* e, const std::string& context);
   // Assignment of e to a variable of type t; context: "assignment", "argument to f", ...
   bool assign(Expr* e, const Type* t, const std::string& context);
   bool representable(ConstValue& cv, const Type* t, bool& truncated);

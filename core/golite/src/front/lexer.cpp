@@ -517,7 +517,7 @@ bool unquote_char(std::string_view raw, int64_t& out) {
   return i == s.size();
 }
 
-bool parse_int_lit(std::string_view raw, int64_t& out, bool& overflow) {
+bool parse_int_lit(std::string_view raw, ConstInt& out, bool& overflow) {
   overflow = false;
   int base = 10;
   size_t i = 0;
@@ -528,7 +528,8 @@ bool parse_int_lit(std::string_view raw, int64_t& out, bool& overflow) {
     else if (b == 'o' || b == 'O') { base = 8; i = 2; }
     else { base = 8; i = 1; }
   }
-  uint64_t v = 0;
+  constexpr ConstInt kMax = ~(ConstInt(1) << 127);
+  ConstInt v = 0;
   bool any = false;
   for (; i < raw.size(); ++i) {
     if (raw[i] == '_') continue;
@@ -536,11 +537,11 @@ bool parse_int_lit(std::string_view raw, int64_t& out, bool& overflow) {
     if (d >= base) return false;
     any = true;
     if (overflow) continue;
-    if (v > (uint64_t(INT64_MAX) - uint64_t(d)) / uint64_t(base)) overflow = true;
+    if (v > (kMax - d) / base) overflow = true;
     else v = v * base + d;
   }
   if (!any && !(raw == "0")) return raw.size() == 1;
-  out = overflow ? INT64_MAX : static_cast<int64_t>(v);
+  out = overflow ? kMax : v;
   return true;
 }
 

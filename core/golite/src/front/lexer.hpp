@@ -79,7 +79,7 @@ class Lexer {
 // malformed text (already reported by the lexer).
 bool unquote_string(std::string_view raw, std::string& out);
 bool unquote_char(std::string_view raw, int64_t& out);
-bool parse_int_lit(std::string_view raw, int64_t& out, bool& overflow);
+bool parse_int_lit(std::string_view raw, ConstInt& out, bool& overflow);
 bool parse_float_lit(std::string_view raw, double& out);
 
 }  // namespace poollab::golite::front

@@ -282,19 +282,21 @@ const (
 	SmallestNonzeroFloat32 = 1.401298464324817070923729583289916131280e-45
 	MaxFloat64 = 1.79769313486231570814527423731704356798070e+308
 	SmallestNonzeroFloat64 = 4.9406564584124654417656879286822137236505980e-324
-	MaxInt    = 9223372036854775807
-	MinInt    = -9223372036854775807 - 1
+	MaxInt    = 1<<63 - 1
+	MinInt    = -1 << 63
 	MaxInt8   = 127
 	MinInt8   = -128
 	MaxInt16  = 32767
 	MinInt16  = -32768
 	MaxInt32  = 2147483647
 	MinInt32  = -2147483648
-	MaxInt64  = 9223372036854775807
-	MinInt64  = -9223372036854775807 - 1
+	MaxInt64  = 1<<63 - 1
+	MinInt64  = -1 << 63
 	MaxUint8  = 255
 	MaxUint16 = 65535
 	MaxUint32 = 4294967295
+	MaxUint   = 1<<64 - 1
+	MaxUint64 = 1<<64 - 1
 )
 func Sqrt(x float64) float64
 func Abs(x float64) float64

@@ -29,17 +29,32 @@ struct Pos {
 
 // ---------------------------------------------------------------- constants
 
-// An exact constant value. Untyped integer constants are kept in 64 bits with
-// overflow checked by the checker (Go's arbitrary precision is not needed here).
+// Integer constants are kept in 128 bits: enough for every int64 and uint64 value and
+// for the untyped arithmetic between them (1<<63 - 1, 1<<64 - 1), with overflow past it
+// reported by the checker. (Go's own limit is 512 bits; lessons never come near.)
+__extension__ typedef __int128 ConstInt;  // (__extension__: a GCC/Clang type -Wpedantic accepts)
+__extension__ typedef unsigned __int128 ConstUInt;
+
+// Decimal text of a ConstInt (std::to_string has no 128-bit overload).
+inline std::string const_int_string(ConstInt v) {
+  if (v == 0) return "0";
+  const bool neg = v < 0;
+  ConstUInt u = neg ? ConstUInt(0) - static_cast<ConstUInt>(v) : static_cast<ConstUInt>(v);
+  std::string s;
+  for (; u != 0; u /= 10) s.insert(s.begin(), char('0' + int(u % 10)));
+  return neg ? "-" + s : s;
+}
+
+// An exact constant value.
 struct ConstValue {
   enum class Kind : uint8_t { Bool, Int, Float, String } kind = Kind::Int;
   bool b = false;
-  int64_t i = 0;
+  ConstInt i = 0;
   double f = 0;
   std::string s;
 
   static ConstValue of_bool(bool v) { ConstValue c; c.kind = Kind::Bool; c.b = v; return c; }
-  static ConstValue of_int(int64_t v) { ConstValue c; c.kind = Kind::Int; c.i = v; return c; }
+  static ConstValue of_int(ConstInt v) { ConstValue c; c.kind = Kind::Int; c.i = v; return c; }
   static ConstValue of_float(double v) { ConstValue c; c.kind = Kind::Float; c.f = v; return c; }
   static ConstValue of_string(std::string v) { ConstValue c; c.kind = Kind::String; c.s = std::move(v); return c; }
   double as_float() const { return kind == Kind::Int ? double(i) : f; }
