@@ -172,6 +172,18 @@ func TrimPrefix(s, prefix string) string
 func TrimSuffix(s, suffix string) string
 func Count(s, substr string) int
 func Title(s string) string
+func Cut(s, sep string) (before, after string, found bool)
+func LastIndex(s, substr string) int
+func SplitN(s, sep string, n int) []string
+func EqualFold(s, t string) bool
+func ContainsRune(s string, r rune) bool
+func ContainsAny(s, chars string) bool
+func IndexByte(s string, c byte) int
+func IndexRune(s string, r rune) int
+func TrimLeft(s, cutset string) string
+func TrimRight(s, cutset string) string
+func Map(mapping func(rune) rune, s string) string
+func Compare(a, b string) int
 type Builder struct{ buf []byte }
 func (b *Builder) WriteString(s string) (int, error)
 func (b *Builder) WriteByte(c byte) error

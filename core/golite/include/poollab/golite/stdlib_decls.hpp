@@ -117,6 +117,18 @@ namespace poollab::golite {
   X(strings_TrimPrefix, "strings", "", "TrimPrefix")                      \
   X(strings_TrimSuffix, "strings", "", "TrimSuffix")                      \
   X(strings_Count, "strings", "", "Count")                                \
+  X(strings_Cut, "strings", "", "Cut")                                    \
+  X(strings_LastIndex, "strings", "", "LastIndex")                        \
+  X(strings_SplitN, "strings", "", "SplitN")                              \
+  X(strings_EqualFold, "strings", "", "EqualFold")                        \
+  X(strings_ContainsRune, "strings", "", "ContainsRune")                  \
+  X(strings_ContainsAny, "strings", "", "ContainsAny")                    \
+  X(strings_IndexByte, "strings", "", "IndexByte")                        \
+  X(strings_IndexRune, "strings", "", "IndexRune")                        \
+  X(strings_TrimLeft, "strings", "", "TrimLeft")                          \
+  X(strings_TrimRight, "strings", "", "TrimRight")                        \
+  X(strings_Map, "strings", "", "Map")                                    \
+  X(strings_Compare, "strings", "", "Compare")                            \
   X(strings_Title, "strings", "", "Title")                                \
   X(strings_Builder_WriteString, "strings", "Builder", "WriteString")     \
   X(strings_Builder_WriteByte, "strings", "Builder", "WriteByte")         \
