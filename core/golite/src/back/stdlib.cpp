@@ -15,6 +15,18 @@ namespace {
 
 const Universe& U() { return universe(); }
 
+// x < y for two values of one ordered type (integers, floats, strings), as cmp.Less:
+// a NaN sorts before every other float.
+bool ordered_less(const Value& x, const Value& y) {
+  const Kind k = x.type() ? x.type()->ukind() : Kind::Int;
+  if (k == Kind::String) return str(x) < str(y);
+  if (k == Kind::Float64 || k == Kind::Float32) return (std::isnan(x.f) && !std::isnan(y.f)) || x.f < y.f;
+  if (k == Kind::Uint || k == Kind::Uint8 || k == Kind::Uint16 || k == Kind::Uint32 || k == Kind::Uint64 ||
+      k == Kind::Uintptr)
+    return uint64_t(x.i) < uint64_t(y.i);
+  return x.i < y.i;
+}
+
 struct SliceView {
   Value* data = nullptr;
   int64_t len = 0;
@@ -730,6 +742,83 @@ void Machine::call_stdlib(Member m, const CallExpr* call, Value* a, size_t n, Va
       std::vector<Value> sorted(size_t(v.len));
       for (int64_t i = 0; i < v.len; ++i) sorted[size_t(i)] = v.data[idx[size_t(i)]];
       for (int64_t i = 0; i < v.len; ++i) v.data[i] = std::move(sorted[size_t(i)]);
+      return;
+    }
+    // ---------------------------------------------------------------- slices
+    case Member::slices_Sort: {
+      auto v = view(a[0]);
+      std::stable_sort(v.data, v.data + v.len, [](const Value& x, const Value& y) { return ordered_less(x, y); });
+      return;
+    }
+    case Member::slices_SortFunc:
+    case Member::slices_SortStableFunc: {
+      auto v = view(a[0]);
+      Value cmp = a[1];
+      std::stable_sort(v.data, v.data + v.len, [&](const Value& x, const Value& y) {
+        std::vector<Value> pair{x, y};
+        Value r;
+        call_value(cmp, pair, &r, 1);
+        return r.i < 0;
+      });
+      return;
+    }
+    case Member::slices_Contains:
+    case Member::slices_Index: {
+      auto v = view(a[0]);
+      int64_t at = -1;
+      for (int64_t i = 0; i < v.len && at < 0; ++i)
+        if (values_equal(v.data[i], a[1])) at = i;
+      if (m == Member::slices_Contains) set_bool(0, at >= 0);
+      else set_int(0, at);
+      return;
+    }
+    case Member::slices_ContainsFunc:
+    case Member::slices_IndexFunc: {
+      auto v = view(a[0]);
+      int64_t at = -1;
+      for (int64_t i = 0; i < v.len && at < 0; ++i) {
+        std::vector<Value> one{v.data[i]};
+        Value r;
+        call_value(a[1], one, &r, 1);
+        if (r.i != 0) at = i;
+      }
+      if (m == Member::slices_ContainsFunc) set_bool(0, at >= 0);
+      else set_int(0, at);
+      return;
+    }
+    case Member::slices_Reverse: {
+      auto v = view(a[0]);
+      std::reverse(v.data, v.data + v.len);
+      return;
+    }
+    case Member::slices_Max:
+    case Member::slices_Min: {
+      auto v = view(a[0]);
+      if (v.len == 0) throw rt::Panic(m == Member::slices_Max ? "slices.Max: empty list" : "slices.Min: empty list");
+      const Value* best = &v.data[0];
+      for (int64_t i = 1; i < v.len; ++i) {
+        const bool better = m == Member::slices_Max ? ordered_less(*best, v.data[i]) : ordered_less(v.data[i], *best);
+        if (better) best = &v.data[i];
+      }
+      out[0] = *best;
+      return;
+    }
+    case Member::slices_Equal: {
+      auto x = view(a[0]), y = view(a[1]);
+      bool eq = x.len == y.len;
+      for (int64_t i = 0; eq && i < x.len; ++i) eq = values_equal(x.data[i], y.data[i]);
+      set_bool(0, eq);
+      return;
+    }
+    case Member::slices_Clone: {
+      if (!a[0].heap()) {
+        out[0] = a[0];  // nil stays nil
+        return;
+      }
+      auto v = view(a[0]);
+      auto* agg = new AggObj(size_t(v.len));
+      for (int64_t i = 0; i < v.len; ++i) agg->v[size_t(i)] = copy_value(v.data[i]);
+      out[0] = Value::of_obj(a[0].type(), new SliceObj(agg, 0, v.len, v.len));
       return;
     }
     case Member::sort_SearchInts: {

@@ -920,6 +920,28 @@ void Checker::check_args(CallExpr* c, const Type* sig, const std::string& fname)
   }
 }
 
+// The generic slices functions, declared with `any`: the first argument must be a
+// slice; Max and Min give its element type, Clone its own type; a constant value
+// argument (Contains, Index) takes the element type, as Go's inference would give it.
+void Checker::slices_call(CallExpr* c, Member m) {
+  if (c->args.empty() || invalid(c->args[0]->type)) return;
+  const Type* st = c->args[0]->type;
+  if (st->ukind() != Kind::Slice) {
+    error(c->args[0]->pos, "in call to " + expr_text(c->fun) + ", " + describe(c->args[0]) + " is not a slice");
+    c->type = u_.invalid;
+    return;
+  }
+  const Type* et = st->underlying()->elem;
+  if (m == Member::slices_Max || m == Member::slices_Min) c->type = et;
+  if (m == Member::slices_Clone) c->type = st;
+  if ((m == Member::slices_Contains || m == Member::slices_Index) && c->args.size() == 2 && c->args[1]->cv &&
+      et->is_basic()) {
+    ConstValue cv = *c->args[1]->cv;
+    bool truncated = false;
+    if (representable(cv, et, truncated)) set_type_deep(c->args[1], et);
+  }
+}
+
 void Checker::call(CallExpr* c, bool allow_type) {
   (void)allow_type;
   c->type = u_.invalid;
@@ -967,6 +989,7 @@ void Checker::call(CallExpr* c, bool allow_type) {
           if (it != p->members.end() && it->second.k == Object::K::Var) c->call_kind = CallKind::Func;
         }
       }
+      if (c->call_kind == CallKind::Stdlib && info.package == "slices") slices_call(c, static_cast<Member>(s->member));
     } else if (s->sel_kind == SelKind::Method) {
       c->call_kind = s->method->member >= 0 ? CallKind::Stdlib : CallKind::Method;
     } else if (s->sel_kind == SelKind::InterfaceMethod) {

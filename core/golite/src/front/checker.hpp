@@ -11,6 +11,7 @@
 #include "poollab/golite/ast.hpp"
 #include "poollab/golite/front_end.hpp"
 #include "poollab/golite/golite.hpp"
+#include "poollab/golite/stdlib_decls.hpp"
 #include "poollab/golite/types.hpp"
 
 namespace poollab::golite::front {
@@ -147,6 +148,7 @@ class Checker {
   void ident(Ident* id, bool allow_type);
   void selector(SelectorExpr* s, bool allow_type);
   void call(CallExpr* c, bool allow_type);
+  void slices_call(CallExpr* c, Member m);
   void builtin_call(CallExpr* c, Builtin b);
   void conversion(CallExpr* c, const Type* target);
   void binary(BinaryExpr* b);

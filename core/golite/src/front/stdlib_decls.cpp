@@ -340,6 +340,24 @@ func Signbit(x float64) bool
 func Copysign(f, sign float64) float64
 )";
 
+// Go's slices functions are generic; here their slice parameters are `any` and the
+// checker gives Max, Min and Clone their result types and converts a constant value
+// argument to the element type (Checker::slices_call).
+constexpr std::string_view kSlices = R"(package slices
+func Sort(x any)
+func SortFunc(x any, cmp any)
+func SortStableFunc(x any, cmp any)
+func Contains(s any, v any) bool
+func ContainsFunc(s any, f any) bool
+func Index(s any, v any) int
+func IndexFunc(s any, f any) int
+func Reverse(s any)
+func Max(x any) any
+func Min(x any) any
+func Equal(s1, s2 any) bool
+func Clone(s any) any
+)";
+
 constexpr std::string_view kRuntime = R"(package runtime
 func NumGoroutine() int
 func Gosched()
@@ -374,7 +392,7 @@ constexpr PackageSource kPackages[] = {
     {"fmt", kFmt},         {"sync", kSync},       {"time", kTime},       {"context", kContext},
     {"errors", kErrors},   {"sort", kSort},       {"strings", kStrings}, {"strconv", kStrconv},
     {"math/rand", kRand},  {"runtime", kRuntime}, {"os", kOs},           {"poollab/sim", kSim},
-    {"sync/atomic", kAtomic}, {"math", kMath},
+    {"sync/atomic", kAtomic}, {"math", kMath}, {"slices", kSlices},
 };
 
 }  // namespace

@@ -210,6 +210,19 @@ namespace poollab::golite {
   X(math_Cbrt, "math", "", "Cbrt")                                        \
   X(math_Copysign, "math", "", "Copysign")                                \
   X(math_Signbit, "math", "", "Signbit")                                  \
+  /* slices */                                                            \
+  X(slices_Sort, "slices", "", "Sort")                                    \
+  X(slices_SortFunc, "slices", "", "SortFunc")                            \
+  X(slices_SortStableFunc, "slices", "", "SortStableFunc")                \
+  X(slices_Contains, "slices", "", "Contains")                            \
+  X(slices_ContainsFunc, "slices", "", "ContainsFunc")                    \
+  X(slices_Index, "slices", "", "Index")                                  \
+  X(slices_IndexFunc, "slices", "", "IndexFunc")                          \
+  X(slices_Reverse, "slices", "", "Reverse")                              \
+  X(slices_Max, "slices", "", "Max")                                      \
+  X(slices_Min, "slices", "", "Min")                                      \
+  X(slices_Equal, "slices", "", "Equal")                                  \
+  X(slices_Clone, "slices", "", "Clone")                                  \
   /* strconv */                                                           \
   X(strconv_Itoa, "strconv", "", "Itoa")                                  \
   X(strconv_Atoi, "strconv", "", "Atoi")                                  \
