@@ -46,7 +46,7 @@ struct Interp {
   std::mutex sim_mu;
   int64_t sim_min = 100'000'000, sim_max = 500'000'000, sim_fail = 0;
 
-  std::mutex once_mu;
+  std::mutex keep_alive_mu;
   std::vector<Value> keep_alive;  // tickers of time.Tick live as long as the run
   size_t stack_limit = 0;
   Value ctx_canceled, ctx_deadline;

@@ -433,22 +433,31 @@ void Machine::call_stdlib(Member m, const CallExpr* call, Value* a, size_t n, Va
       return;
     }
     case Member::sync_Once_Do: {
+      // As Go's: the first caller runs f holding the Once's mutex, so every other caller
+      // waits (parked on sync.Mutex.Lock) until f has returned, or panicked.
       Value* t = pointee(*this, a[0]);
-      bool run = false;
-      {
-        std::lock_guard lk(I.once_mu);
-        if (t->heap() && t->o->kind == ObjKind::Agg) {
-          Value& done = static_cast<AggObj*>(t->o)->v[0];
-          if (!done.i) {
-            done.i = 1;
-            run = true;
-          }
-        }
-      }
-      if (run) {
+      if (!t->heap() || t->o->kind != ObjKind::Agg) return;
+      auto* once = static_cast<AggObj*>(t->o);
+      std::atomic_ref<int64_t> done(once->v[0].i);
+      if (done.load(std::memory_order_acquire) != 0) return;
+      Value& mv = once->v[1];
+      if (!mv.heap() || mv.o->kind != ObjKind::Mutex) mv = zero_value(mv.type());
+      rt::Mutex& mu = static_cast<MutexObj*>(mv.o)->mu;
+      mu.lock();
+      if (done.load(std::memory_order_relaxed) == 0) {
         std::vector<Value> none;
-        call_value(a[1], none, nullptr, 0);
+        try {
+          call_value(a[1], none, nullptr, 0);
+        } catch (const rt::Aborted&) {
+          throw;  // the run is being torn down: nobody waits on the mutex any more
+        } catch (...) {
+          done.store(1, std::memory_order_release);  // a panicking f still counts as done
+          mu.unlock();
+          throw;
+        }
+        done.store(1, std::memory_order_release);
       }
+      mu.unlock();
       return;
     }
     // ---------------------------------------------------------------- time
@@ -465,7 +474,7 @@ void Machine::call_stdlib(Member m, const CallExpr* call, Value* a, size_t n, Va
         auto* keep = new TimerObj();
         keep->ticker = std::make_unique<rt::Ticker>(a[0].i);
         c->tch = keep->ticker->c();
-        std::lock_guard lk(I.once_mu);
+        std::lock_guard lk(I.keep_alive_mu);
         I.keep_alive.push_back(Value::of_obj(nullptr, keep));
       }
       out[0] = Value::of_obj(result_type(call, 0, nt.time_chan), c);

@@ -61,7 +61,10 @@ type Locker interface {
 	Lock()
 	Unlock()
 }
-type Once struct{ done int }
+type Once struct {
+	done int
+	m    Mutex
+}
 func (o *Once) Do(f func())
 )";
 
