@@ -433,8 +433,10 @@ Value Machine::eval_binary(const BinaryExpr* e) {
     Value a = eval_to(e->x, t);
     return arith(op, std::move(a), std::move(b), t);
   }
-  if (shift) return arith(op, eval_to(e->x, t), eval(e->y), t);
-  return arith(op, eval_to(e->x, t), eval_to(e->y, t), t);
+  // (Sequenced: C++ leaves the order of a call's arguments open, and GCC takes them right to left.)
+  Value a = eval_to(e->x, t);
+  Value b = shift ? eval(e->y) : eval_to(e->y, t);
+  return arith(op, std::move(a), std::move(b), t);
 }
 
 int64_t Machine::int_operand_slow(const Expr* e, const Type* t) {
@@ -867,10 +869,19 @@ Value Machine::eval_composite(const CompositeLit* e) {
     case Kind::Map: {
       auto* m = new MapObj();
       Value mv = Value::of_obj(t, m);
+      // Entry by entry, as gc fills a map literal; within an entry a plain key is read
+      // after the value's call (gc's m[k] = v).
       for (const Expr* x : e->elts) {
         auto* kv = static_cast<const KeyValueExpr*>(x);
-        Value k = eval_to(kv->key, u->key);
-        m->m[std::move(k)] = copy_value(eval_to(kv->value, u->elem));
+        Value k, v;
+        if (!kv->key->has_call && kv->value->has_call) {
+          v = copy_value(eval_to(kv->value, u->elem));
+          k = eval_to(kv->key, u->key);
+        } else {
+          k = eval_to(kv->key, u->key);
+          v = copy_value(eval_to(kv->value, u->elem));
+        }
+        m->m[std::move(k)] = std::move(v);
       }
       return mv;
     }
