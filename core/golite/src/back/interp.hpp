@@ -46,6 +46,7 @@ struct Interp {
   std::mutex sim_mu;
   int64_t sim_min = 100'000'000, sim_max = 500'000'000, sim_fail = 0;
 
+  std::mutex sync_map_mu;  // every sync.Map of the run: its operations are short
   std::mutex keep_alive_mu;
   std::vector<Value> keep_alive;  // tickers of time.Tick live as long as the run
   size_t stack_limit = 0;

@@ -432,6 +432,78 @@ void Machine::call_stdlib(Member m, const CallExpr* call, Value* a, size_t n, Va
       else mu.runlock();
       return;
     }
+    case Member::sync_Map_Load:
+    case Member::sync_Map_Store:
+    case Member::sync_Map_LoadOrStore:
+    case Member::sync_Map_LoadAndDelete:
+    case Member::sync_Map_Delete:
+    case Member::sync_Map_Range:
+    case Member::sync_Map_Swap:
+    case Member::sync_Map_CompareAndSwap:
+    case Member::sync_Map_CompareAndDelete: {
+      // The entries live in a map object in the Map's one field, guarded by the run's
+      // sync.Map mutex; Range calls f on a copy of the entries, without the mutex, so
+      // f may use the map (as Go allows).
+      Value* t = pointee(*this, a[0]);
+      if (!t->heap() || t->o->kind != ObjKind::Agg) return;
+      Value& field = static_cast<AggObj*>(t->o)->v[0];
+      std::unique_lock lk(I.sync_map_mu);
+      if (!field.heap() || field.o->kind != ObjKind::Map) field = Value::of_obj(nullptr, new MapObj());
+      auto& entries = static_cast<MapObj*>(field.o)->m;
+      auto found = m == Member::sync_Map_Range || m == Member::sync_Map_Store ? entries.end() : entries.find(a[1]);
+      const bool present = found != entries.end();
+      switch (m) {
+        case Member::sync_Map_Load:
+          out[0] = present ? found->second : Value();
+          set_bool(1, present);
+          return;
+        case Member::sync_Map_Store: entries[a[1]] = a[2]; return;
+        case Member::sync_Map_LoadOrStore:
+          if (!present) entries[a[1]] = a[2];
+          out[0] = present ? found->second : a[2];
+          set_bool(1, present);
+          return;
+        case Member::sync_Map_LoadAndDelete:
+          out[0] = present ? found->second : Value();
+          if (present) entries.erase(found);
+          set_bool(1, present);
+          return;
+        case Member::sync_Map_Delete:
+          if (present) entries.erase(found);
+          return;
+        case Member::sync_Map_Swap:
+          out[0] = present ? found->second : Value();
+          entries[a[1]] = a[2];
+          set_bool(1, present);
+          return;
+        case Member::sync_Map_CompareAndSwap:
+          if (present && values_equal(found->second, a[2])) {
+            found->second = a[3];
+            set_bool(0, true);
+          } else {
+            set_bool(0, false);
+          }
+          return;
+        case Member::sync_Map_CompareAndDelete:
+          if (present && values_equal(found->second, a[2])) {
+            entries.erase(found);
+            set_bool(0, true);
+          } else {
+            set_bool(0, false);
+          }
+          return;
+        default: break;
+      }
+      std::vector<std::pair<Value, Value>> snapshot(entries.begin(), entries.end());
+      lk.unlock();
+      for (auto& [key, value] : snapshot) {
+        std::vector<Value> kv{key, value};
+        Value more;
+        call_value(a[1], kv, &more, 1);
+        if (more.i == 0) break;
+      }
+      return;
+    }
     case Member::sync_Once_Do: {
       // As Go's: the first caller runs f holding the Once's mutex, so every other caller
       // waits (parked on sync.Mutex.Lock) until f has returned, or panicked.

@@ -46,6 +46,15 @@ namespace poollab::golite {
   X(sync_RWMutex_TryRLock, "sync", "RWMutex", "TryRLock")                 \
   X(sync_rlocker_Lock, "sync", "rlocker", "Lock")                         \
   X(sync_rlocker_Unlock, "sync", "rlocker", "Unlock")                     \
+  X(sync_Map_Load, "sync", "Map", "Load")                                 \
+  X(sync_Map_Store, "sync", "Map", "Store")                               \
+  X(sync_Map_LoadOrStore, "sync", "Map", "LoadOrStore")                   \
+  X(sync_Map_LoadAndDelete, "sync", "Map", "LoadAndDelete")               \
+  X(sync_Map_Delete, "sync", "Map", "Delete")                             \
+  X(sync_Map_Range, "sync", "Map", "Range")                               \
+  X(sync_Map_Swap, "sync", "Map", "Swap")                                 \
+  X(sync_Map_CompareAndSwap, "sync", "Map", "CompareAndSwap")             \
+  X(sync_Map_CompareAndDelete, "sync", "Map", "CompareAndDelete")         \
   X(sync_Once_Do, "sync", "Once", "Do")                                   \
   /* time */                                                              \
   X(time_Sleep, "time", "", "Sleep")                                      \
