@@ -115,6 +115,7 @@ void PoolView::draw(FrameContext& ctx) {
     fit_for_width_ = width_in_lines;
     fit_for_lesson_ = ctx.lesson;
   }
+  font_scale_ = ctx.font_scale;
   ImGui::BeginChild("##pool", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
   ImGui::SetWindowFontScale(fit_scale_);
   line_ = ImGui::GetTextLineHeight();
@@ -319,7 +320,9 @@ void PoolView::draw(FrameContext& ctx) {
 // below full size tries halfway towards the smallest scale known not to fit. Remembering
 // that bound keeps the row and column forms from taking turns.
 void PoolView::fit_result(bool fits, float need, float avail) {
-  constexpr float kMinFitScale = 0.6f;  // smaller text than this is not worth reading
+  // No smaller than 60%, nor than 0.8x the normal text size under a presentation font:
+  // smaller than that is not worth reading.
+  const float kMinFitScale = std::min(0.6f, 0.8f / std::max(1.0f, font_scale_));
   if (!fits) {
     fit_too_big_ = std::min(fit_too_big_, fit_scale_);
     fit_scale_ = std::clamp(fit_scale_ * avail / need, kMinFitScale, std::max(kMinFitScale, fit_scale_ - 0.02f));

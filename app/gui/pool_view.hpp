@@ -92,6 +92,7 @@ class PoolView {
   float fit_too_big_ = 1.01f;  // the smallest scale seen to overflow (above 1: none yet)
   float fit_for_width_ = 0;    // the panel width (in lines at scale 1) these were found for
   const void* fit_for_lesson_ = nullptr;
+  float font_scale_ = 1.0f;  // the window's presentation font scale this frame
   // After drawing at fit_scale_: did the pool fit? Picks next frame's scale.
   void fit_result(bool fits, float need, float avail);
   int max_slots_ = 10;        // buffer slots drawn per channel (set each frame); fewer when squeezed
