@@ -2,56 +2,13 @@
 #include <algorithm>
 
 #include "back/interp.hpp"
+#include "utf8.hpp"
 
 namespace poollab::golite {
 
 namespace {
 
 const Universe& U() { return universe(); }
-
-void utf8_append(std::string& out, uint32_t r) {
-  if (r > 0x10FFFF || (r >= 0xD800 && r <= 0xDFFF)) r = 0xFFFD;
-  if (r < 0x80) {
-    out += char(r);
-  } else if (r < 0x800) {
-    out += char(0xC0 | (r >> 6));
-    out += char(0x80 | (r & 0x3F));
-  } else if (r < 0x10000) {
-    out += char(0xE0 | (r >> 12));
-    out += char(0x80 | ((r >> 6) & 0x3F));
-    out += char(0x80 | (r & 0x3F));
-  } else {
-    out += char(0xF0 | (r >> 18));
-    out += char(0x80 | ((r >> 12) & 0x3F));
-    out += char(0x80 | ((r >> 6) & 0x3F));
-    out += char(0x80 | (r & 0x3F));
-  }
-}
-
-std::vector<uint32_t> decode_runes(std::string_view sv) {
-  std::vector<uint32_t> out;
-  size_t i = 0;
-  while (i < sv.size()) {
-    auto c = static_cast<unsigned char>(sv[i]);
-    uint32_t r = 0xFFFD;
-    size_t w = 1;
-    if (c < 0x80) {
-      r = c;
-    } else if ((c >> 5) == 6 && i + 1 < sv.size()) {
-      r = ((c & 0x1F) << 6) | (sv[i + 1] & 0x3F);
-      w = 2;
-    } else if ((c >> 4) == 14 && i + 2 < sv.size()) {
-      r = ((c & 0x0F) << 12) | ((sv[i + 1] & 0x3F) << 6) | (sv[i + 2] & 0x3F);
-      w = 3;
-    } else if ((c >> 3) == 30 && i + 3 < sv.size()) {
-      r = ((c & 0x07) << 18) | ((sv[i + 1] & 0x3F) << 12) | ((sv[i + 2] & 0x3F) << 6) | (sv[i + 3] & 0x3F);
-      w = 4;
-    }
-    out.push_back(r);
-    i += w;
-  }
-  return out;
-}
 
 Value make_slice(const Type* t, std::vector<Value> elems) {
   auto n = int64_t(elems.size());
@@ -165,7 +122,7 @@ Value Machine::convert(const Value& v, const Type* from, const Type* to) {
   if (tk == Kind::String) {
     if (from_int) {
       std::string s;
-      utf8_append(s, (v.i < 0 || v.i > 0x10FFFF) ? 0xFFFD : uint32_t(v.i));
+      append_utf8(s, (v.i < 0 || v.i > 0x10FFFF) ? 0xFFFD : uint32_t(v.i));
       return Value::of_string(to, std::move(s));
     }
     if (fk == Kind::Slice) {
@@ -175,7 +132,7 @@ Value Machine::convert(const Value& v, const Type* from, const Type* to) {
         Kind ek = from->underlying()->elem->ukind();
         for (int64_t i = 0; i < so->len; ++i) {
           if (ek == Kind::Uint8) s += char(so->data()[i].i);
-          else utf8_append(s, uint32_t(so->data()[i].i));
+          else append_utf8(s, uint32_t(so->data()[i].i));
         }
       }
       return Value::of_string(to, std::move(s));
@@ -190,7 +147,7 @@ Value Machine::convert(const Value& v, const Type* from, const Type* to) {
     if (ek == Kind::Uint8) {
       for (char c : sv) elems.push_back(Value::of_int(et, static_cast<unsigned char>(c)));
     } else {
-      for (uint32_t r : decode_runes(sv)) elems.push_back(Value::of_int(et, r));
+      for (size_t i = 0; i < sv.size();) elems.push_back(Value::of_int(et, decode_utf8(sv, i)));
     }
     return make_slice(to, std::move(elems));
   }

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "back/interp.hpp"
+#include "utf8.hpp"
 
 namespace poollab::golite {
 
@@ -903,25 +904,9 @@ Ctl Machine::exec_range(const RangeStmt* s) {
       std::string sv(str(x));
       size_t i = 0;
       while (i < sv.size()) {
-        auto c = static_cast<unsigned char>(sv[i]);
-        uint32_t r = 0xFFFD;
-        size_t w = 1;
-        if (c < 0x80) {
-          r = c;
-        } else if ((c >> 5) == 6 && i + 1 < sv.size()) {
-          r = ((c & 0x1F) << 6) | (sv[i + 1] & 0x3F);
-          w = 2;
-        } else if ((c >> 4) == 14 && i + 2 < sv.size()) {
-          r = ((c & 0x0F) << 12) | ((sv[i + 1] & 0x3F) << 6) | (sv[i + 2] & 0x3F);
-          w = 3;
-        } else if ((c >> 3) == 30 && i + 3 < sv.size()) {
-          r = ((c & 0x07) << 18) | ((sv[i + 1] & 0x3F) << 12) | ((sv[i + 2] & 0x3F) << 6) | (sv[i + 3] & 0x3F);
-          w = 4;
-        }
         Value k = Value::of_int(u.int_type, int64_t(i));
-        Value v = Value::of_int(u.rune_type, r);
+        Value v = Value::of_int(u.rune_type, decode_utf8(sv, i));
         assign_kv(&k, &v);
-        i += w;
         bool stop;
         Ctl rr = body(stop);
         if (stop) return rr;

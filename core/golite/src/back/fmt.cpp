@@ -1,5 +1,6 @@
 // Go's fmt rules (printArg / printValue / handleMethods) over golite values.
 #include "back/fmt.hpp"
+#include "utf8.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -22,25 +23,6 @@ struct Spec {
 bool is_signed_kind(Kind k) { return k >= Kind::Int && k <= Kind::Int64; }
 bool is_unsigned_kind(Kind k) { return k >= Kind::Uint && k <= Kind::Uintptr; }
 bool is_float_kind(Kind k) { return k == Kind::Float32 || k == Kind::Float64; }
-
-void utf8_append(std::string& out, uint32_t r) {
-  if (r > 0x10FFFF || (r >= 0xD800 && r <= 0xDFFF)) r = 0xFFFD;
-  if (r < 0x80) {
-    out += char(r);
-  } else if (r < 0x800) {
-    out += char(0xC0 | (r >> 6));
-    out += char(0x80 | (r & 0x3F));
-  } else if (r < 0x10000) {
-    out += char(0xE0 | (r >> 12));
-    out += char(0x80 | ((r >> 6) & 0x3F));
-    out += char(0x80 | (r & 0x3F));
-  } else {
-    out += char(0xF0 | (r >> 18));
-    out += char(0x80 | ((r >> 12) & 0x3F));
-    out += char(0x80 | ((r >> 6) & 0x3F));
-    out += char(0x80 | (r & 0x3F));
-  }
-}
 
 size_t utf8_count(std::string_view s) {
   size_t n = 0;
@@ -81,7 +63,7 @@ std::string quote_rune(uint32_t r) {
         std::snprintf(buf, sizeof buf, "\\x%02x", unsigned(r));
         out += buf;
       } else {
-        utf8_append(out, r);
+        append_utf8(out, r);
       }
   }
   return out + "'";
@@ -121,7 +103,7 @@ std::string fmt_integer(const Value& v, Kind k, char verb, const Spec& sp) {
     case 'b': digits = to_base(u, 2, false); break;
     case 'c': {
       std::string s;
-      utf8_append(s, uint32_t(v.i));
+      append_utf8(s, uint32_t(v.i));
       return pad(s, sp);
     }
     case 'q': return pad(quote_rune(uint32_t(v.i)), sp);

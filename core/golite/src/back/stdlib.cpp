@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "back/interp.hpp"
+#include "utf8.hpp"
 
 namespace poollab::golite {
 
@@ -189,49 +190,6 @@ std::string to_upper(std::string_view s) {
   for (char& c : r) c = char(std::toupper(static_cast<unsigned char>(c)));
   return r;
 }
-// Bytes of the UTF-8 sequence starting at s[i] (1 for a stray byte).
-size_t utf8_width(std::string_view s, size_t i) {
-  const auto c = static_cast<unsigned char>(s[i]);
-  const size_t w = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-  return std::min(w, s.size() - i);
-}
-
-// The rune of the UTF-8 sequence at s[i] (U+FFFD when it is not valid).
-int64_t decode_rune(std::string_view s, size_t i) {
-  const size_t w = utf8_width(s, i);
-  const auto c = static_cast<unsigned char>(s[i]);
-  if (w == 1) return c < 0x80 ? c : 0xFFFD;
-  int64_t r = c & (0x7F >> w);
-  for (size_t k = 1; k < w; ++k) {
-    const auto d = static_cast<unsigned char>(s[i + k]);
-    if ((d & 0xC0) != 0x80) return 0xFFFD;
-    r = (r << 6) | (d & 0x3F);
-  }
-  return r;
-}
-
-// UTF-8 of a rune, U+FFFD for one outside Unicode or a surrogate (as string(r) in Go).
-std::string rune_text(int64_t r) {
-  if (r < 0 || r > 0x10FFFF || (r >= 0xD800 && r < 0xE000)) r = 0xFFFD;
-  std::string out;
-  if (r < 0x80) {
-    out += char(r);
-  } else if (r < 0x800) {
-    out += char(0xC0 | (r >> 6));
-    out += char(0x80 | (r & 0x3F));
-  } else if (r < 0x10000) {
-    out += char(0xE0 | (r >> 12));
-    out += char(0x80 | ((r >> 6) & 0x3F));
-    out += char(0x80 | (r & 0x3F));
-  } else {
-    out += char(0xF0 | (r >> 18));
-    out += char(0x80 | ((r >> 12) & 0x3F));
-    out += char(0x80 | ((r >> 6) & 0x3F));
-    out += char(0x80 | (r & 0x3F));
-  }
-  return out;
-}
-
 std::string to_lower(std::string_view s) {
   std::string r(s);
   for (char& c : r) c = char(std::tolower(static_cast<unsigned char>(c)));
@@ -1030,7 +988,7 @@ void Machine::call_stdlib(Member m, const CallExpr* call, Value* a, size_t n, Va
       return;
     }
     case Member::strings_EqualFold: set_bool(0, to_lower(S(0)) == to_lower(S(1))); return;
-    case Member::strings_ContainsRune: set_bool(0, S(0).find(rune_text(a[1].i)) != std::string_view::npos); return;
+    case Member::strings_ContainsRune: set_bool(0, S(0).find(utf8_of(a[1].i)) != std::string_view::npos); return;
     case Member::strings_ContainsAny: {
       std::string_view s = S(0), chars = S(1);
       bool any = false;
@@ -1041,7 +999,7 @@ void Machine::call_stdlib(Member m, const CallExpr* call, Value* a, size_t n, Va
     }
     case Member::strings_IndexByte:
     case Member::strings_IndexRune: {
-      const std::string needle = m == Member::strings_IndexByte ? std::string(1, char(a[1].i)) : rune_text(a[1].i);
+      const std::string needle = m == Member::strings_IndexByte ? std::string(1, char(a[1].i)) : utf8_of(a[1].i);
       const size_t p = S(0).find(needle);
       set_int(0, p == std::string_view::npos ? -1 : int64_t(p));
       return;
@@ -1068,12 +1026,10 @@ void Machine::call_stdlib(Member m, const CallExpr* call, Value* a, size_t n, Va
       std::string_view s = S(1);
       std::string result;
       for (size_t i = 0; i < s.size();) {
-        const size_t w = utf8_width(s, i);
-        std::vector<Value> one{Value::of_int(U().rune_type, decode_rune(s, i))};
-        i += w;
+        std::vector<Value> one{Value::of_int(U().rune_type, decode_utf8(s, i))};
         Value r;
         call_value(mapping, one, &r, 1);
-        if (r.i >= 0) result += rune_text(r.i);  // a negative rune drops the character
+        if (r.i >= 0) append_utf8(result, r.i);  // a negative rune drops the character
       }
       set_str(0, std::move(result));
       return;

@@ -7,6 +7,7 @@
 #include "front/checker.hpp"
 #include "front/expr_text.hpp"
 #include "front/lexer.hpp"
+#include "utf8.hpp"
 #include "poollab/golite/stdlib_decls.hpp"
 
 namespace poollab::golite::front {
@@ -1017,12 +1018,7 @@ void Checker::conversion(CallExpr* c, const Type* target) {
     ConstValue cv = *x->cv;
     if (target->is_string() && cv.kind == ConstValue::Kind::Int && v->is_integer()) {
       std::string s;
-      int64_t r = cv.i;
-      if (r < 0 || r > 0x10FFFF || (r >= 0xD800 && r < 0xE000)) r = 0xFFFD;
-      if (r < 0x80) s += char(r);
-      else if (r < 0x800) { s += char(0xC0 | (r >> 6)); s += char(0x80 | (r & 0x3F)); }
-      else if (r < 0x10000) { s += char(0xE0 | (r >> 12)); s += char(0x80 | ((r >> 6) & 0x3F)); s += char(0x80 | (r & 0x3F)); }
-      else { s += char(0xF0 | (r >> 18)); s += char(0x80 | ((r >> 12) & 0x3F)); s += char(0x80 | ((r >> 6) & 0x3F)); s += char(0x80 | (r & 0x3F)); }
+      append_utf8(s, static_cast<int64_t>(cv.i));
       if (v->is_untyped()) set_type_deep(x, u_.default_type(v));
       c->cv = ConstValue::of_string(s);
       return;

@@ -1,5 +1,6 @@
 // Go's scanner rules: tokens, automatic semicolon insertion, literal syntax.
 #include "front/lexer.hpp"
+#include "utf8.hpp"
 
 #include <cmath>
 #include <cstdint>
@@ -40,29 +41,6 @@ std::string char_desc(int c) {  // Go's %#U
   if (c >= 0x20 && c < 0x7f) std::snprintf(buf, sizeof buf, "U+%04X '%c'", c, c);
   else std::snprintf(buf, sizeof buf, "U+%04X", c);
   return buf;
-}
-
-// Decode one UTF-8 sequence at s[i]; returns code point and advances i.
-int64_t decode_utf8(std::string_view s, size_t& i) {
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  int n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
-  if (n == 1 || i + n > s.size()) { ++i; return c < 0x80 ? c : 0xFFFD; }
-  int64_t cp = c & (0xFF >> (n + 1));
-  for (int k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  i += n;
-  return cp;
-}
-
-void append_utf8(std::string& out, int64_t cp) {
-  if (cp < 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp < 0xE000)) cp = 0xFFFD;
-  if (cp < 0x80) out += char(cp);
-  else if (cp < 0x800) { out += char(0xC0 | (cp >> 6)); out += char(0x80 | (cp & 0x3F)); }
-  else if (cp < 0x10000) {
-    out += char(0xE0 | (cp >> 12)); out += char(0x80 | ((cp >> 6) & 0x3F)); out += char(0x80 | (cp & 0x3F));
-  } else {
-    out += char(0xF0 | (cp >> 18)); out += char(0x80 | ((cp >> 12) & 0x3F));
-    out += char(0x80 | ((cp >> 6) & 0x3F)); out += char(0x80 | (cp & 0x3F));
-  }
 }
 
 // Decode one escape sequence (after the backslash) in s at i. byte_value is set
