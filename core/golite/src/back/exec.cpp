@@ -387,38 +387,6 @@ void Machine::call_value(const Value& fn, std::vector<Value>& args, Value* out, 
   call_user(*f->info, f->body, f->captures.data(), args.data(), args.size(), out, nout);
 }
 
-// eval_args for a list gc evaluates calls-first (CallExpr::calls_first): every value
-// lands in its own place, the arguments holding calls evaluated before the plain ones.
-void Machine::eval_args_calls_first(const CallExpr* call, std::vector<Value>& args) {
-  const Type* sig = call->sig;
-  const size_t n = call->args.size();
-  const size_t np = sig ? sig->params.size() : 0;
-  const bool variadic = sig && sig->variadic && !call->has_ellipsis && np > 0;
-  const size_t fixed = variadic ? np - 1 : np;
-  const Type* st = variadic ? sig->params.back() : nullptr;
-  const Type* et = variadic ? st->underlying()->elem : nullptr;
-  std::vector<Value> vals(n);
-  in_go_order(call->args, true, [&](size_t i) {
-    if (!sig) vals[i] = eval(call->args[i]);
-    else if (variadic && i >= fixed) vals[i] = copy_value(eval_to(call->args[i], et));
-    else vals[i] = eval_to(call->args[i], i < np ? sig->params[i] : nullptr);
-  });
-  if (!variadic) {
-    for (auto& v : vals) args.push_back(std::move(v));
-    return;
-  }
-  for (size_t i = 0; i < fixed && i < n; ++i) args.push_back(std::move(vals[i]));
-  const size_t nv = n > fixed ? n - fixed : 0;
-  if (nv == 0) {
-    args.push_back(Value::of_obj(st, nullptr));
-    return;
-  }
-  auto* a = new AggObj(nv);
-  Value sv = Value::of_obj(st, new SliceObj(a, 0, int64_t(nv), int64_t(nv)));
-  for (size_t i = 0; i < nv; ++i) a->v[i] = std::move(vals[fixed + i]);
-  args.push_back(std::move(sv));
-}
-
 void Machine::eval_args(const CallExpr* call, size_t first, std::vector<Value>& args) {
   (void)first;
   const Type* sig = call->sig;
@@ -438,33 +406,31 @@ void Machine::eval_args(const CallExpr* call, size_t first, std::vector<Value>& 
     }
     return;
   }
-  if (call->calls_first) {
-    eval_args_calls_first(call, args);
-    return;
+  // Every argument lands in its own place, in gc's order (CallExpr::calls_first); a
+  // variadic call's tail then becomes one slice argument.
+  const size_t n = call->args.size();
+  const size_t np = sig ? sig->params.size() : 0;
+  const bool variadic = sig && sig->variadic && !call->has_ellipsis && np > 0;
+  const size_t fixed = variadic ? np - 1 : np;
+  const Type* st = variadic ? sig->params.back() : nullptr;
+  const Type* et = variadic ? st->underlying()->elem : nullptr;
+  const size_t base = args.size();
+  args.resize(base + n);
+  in_go_order(call->args, call->calls_first, [&](size_t i) {
+    if (!sig) args[base + i] = eval(call->args[i]);
+    else if (variadic && i >= fixed) args[base + i] = copy_value(eval_to(call->args[i], et));
+    else args[base + i] = eval_to(call->args[i], i < np ? sig->params[i] : nullptr);
+  });
+  if (!variadic) return;
+  const size_t nv = n > fixed ? n - fixed : 0;
+  Value tail = Value::of_obj(st, nullptr);  // no variadic arguments: a nil slice
+  if (nv > 0) {
+    auto* a = new AggObj(nv);
+    for (size_t i = 0; i < nv; ++i) a->v[i] = std::move(args[base + fixed + i]);
+    tail = Value::of_obj(st, new SliceObj(a, 0, int64_t(nv), int64_t(nv)));
   }
-  if (!sig) {
-    for (const Expr* a : call->args) args.push_back(eval(a));
-    return;
-  }
-  size_t np = sig->params.size();
-  if (sig->variadic && !call->has_ellipsis) {
-    size_t fixed = np - 1;
-    for (size_t i = 0; i < fixed && i < call->args.size(); ++i) args.push_back(eval_to(call->args[i], sig->params[i]));
-    const Type* st = sig->params.back();
-    const Type* et = st->underlying()->elem;
-    size_t n = call->args.size() > fixed ? call->args.size() - fixed : 0;
-    if (n == 0) {
-      args.push_back(Value::of_obj(st, nullptr));
-    } else {
-      auto* a = new AggObj(n);
-      Value sv = Value::of_obj(st, new SliceObj(a, 0, int64_t(n), int64_t(n)));
-      for (size_t i = 0; i < n; ++i) a->v[i] = copy_value(eval_to(call->args[fixed + i], et));
-      args.push_back(std::move(sv));
-    }
-    return;
-  }
-  for (size_t i = 0; i < call->args.size(); ++i)
-    args.push_back(eval_to(call->args[i], i < np ? sig->params[i] : nullptr));
+  args.resize(base + std::min(n, fixed));
+  args.push_back(std::move(tail));
 }
 
 Callee Machine::callee_of(const CallExpr* call, std::vector<Value>& args) {

@@ -146,7 +146,6 @@ class Machine final : public fmt::Hooks {
   void run_defers(std::vector<Deferred>& defers, std::unique_ptr<PanicState>& ps);
   Callee callee_of(const CallExpr* call, std::vector<Value>& args);
   void eval_args(const CallExpr* call, size_t first_param, std::vector<Value>& args);
-  void eval_args_calls_first(const CallExpr* call, std::vector<Value>& args);
   void eval_call(const CallExpr* call, Value* out, size_t nout);
   // A call with CallExpr::direct set: arguments are evaluated straight into the callee's frame.
   void call_direct(const CallExpr* call, Value* out, size_t nout);
@@ -233,6 +232,34 @@ class Machine final : public fmt::Hooks {
   }
   [[noreturn]] void stack_overflow();
 };
+
+// Visits the indices of `xs` in the order gc evaluates an operand list: when
+// `calls_first`, the operands holding a call or receive first (left to right), then the
+// plain ones; otherwise left to right.
+//
+//   in_go_order(call->args, call->calls_first, [&](size_t i) { vals[i] = eval(call->args[i]); });
+template <class Visit>
+void in_go_order(const std::vector<Expr*>& xs, bool calls_first, Visit visit) {
+  if (!calls_first) {
+    for (size_t i = 0; i < xs.size(); ++i) visit(i);
+    return;
+  }
+  for (size_t i = 0; i < xs.size(); ++i)
+    if (xs[i]->has_call) visit(i);
+  for (size_t i = 0; i < xs.size(); ++i)
+    if (!xs[i]->has_call) visit(i);
+}
+
+// True when some plain operand precedes one with a call: only then does gc's order differ.
+inline bool needs_calls_first(const std::vector<Expr*>& xs) {
+  bool plain_before = false;
+  for (const Expr* x : xs) {
+    if (!x) continue;
+    if (x->has_call && plain_before) return true;
+    if (!x->has_call) plain_before = true;
+  }
+  return false;
+}
 
 // Go's int arithmetic: wrap a result to the size of integer kind k.
 int64_t wrap_int(int64_t v, Kind k);

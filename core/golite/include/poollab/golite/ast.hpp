@@ -652,32 +652,4 @@ struct File {
   std::deque<Var> vars_;
 };
 
-// Visits the indices of `xs` in the order gc evaluates an operand list: when
-// `calls_first`, the operands holding a call or receive first (left to right), then the
-// plain ones; otherwise left to right.
-//
-//   in_go_order(call->args, call->calls_first, [&](size_t i) { vals[i] = eval(call->args[i]); });
-template <class Visit>
-void in_go_order(const std::vector<Expr*>& xs, bool calls_first, Visit visit) {
-  if (!calls_first) {
-    for (size_t i = 0; i < xs.size(); ++i) visit(i);
-    return;
-  }
-  for (size_t i = 0; i < xs.size(); ++i)
-    if (xs[i]->has_call) visit(i);
-  for (size_t i = 0; i < xs.size(); ++i)
-    if (!xs[i]->has_call) visit(i);
-}
-
-// True when some plain operand precedes one with a call: only then does gc's order differ.
-inline bool needs_calls_first(const std::vector<Expr*>& xs) {
-  bool plain_before = false;
-  for (const Expr* x : xs) {
-    if (!x) continue;
-    if (x->has_call && plain_before) return true;
-    if (!x->has_call) plain_before = true;
-  }
-  return false;
-}
-
 }  // namespace poollab::golite
