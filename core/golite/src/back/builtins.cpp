@@ -45,13 +45,6 @@ uint64_t bytes_for(int64_t count, int64_t elem_size) {
   return __builtin_mul_overflow(uint64_t(count), uint64_t(elem_size), &bytes) ? UINT64_MAX : bytes;
 }
 
-// golite keeps every element as a Value (and a channel slot as a Value with a stamp).
-// One make or append larger than kMaxAllocationBytes of those ends the program as Go
-// ends one that runs out of memory, before the allocation can take the whole machine's
-// memory (and the window with it) down.
-void check_allocation(int64_t count, uint64_t per_element) {
-  if (bytes_for(count, int64_t(per_element)) > kMaxAllocationBytes) throw rt::Fatal("runtime: out of memory");
-}
 
 }  // namespace
 
@@ -242,7 +235,7 @@ void Machine::call_builtin(const CallExpr* call, Builtin b, Value* args, size_t 
         return;
       }
       int64_t newcap = grow_cap(cap, need, go_sizeof(et));
-      check_allocation(newcap, sizeof(Value));
+      check_allocation(uint64_t(newcap), sizeof(Value));  // golite keeps every element as a Value
       auto* arr = new AggObj(size_t(newcap));
       for (int64_t i = 0; i < len; ++i) arr->v[size_t(i)] = so->data()[i];
       for (size_t i = 0; i < extra.size(); ++i) arr->v[size_t(len) + i] = std::move(extra[i]);
@@ -296,7 +289,7 @@ void Machine::call_builtin(const CallExpr* call, Builtin b, Value* args, size_t 
         int64_t es = go_sizeof(u->elem);
         if (len < 0 || bytes_for(len, es) > kGoMaxAlloc) runtime_panic("makeslice: len out of range");
         if (cap < len || bytes_for(cap, es) > kGoMaxAlloc) runtime_panic("makeslice: cap out of range");
-        check_allocation(cap, sizeof(Value));
+        check_allocation(uint64_t(cap), sizeof(Value));
         auto* a = new AggObj(size_t(cap));
         for (auto& e : a->v) e = zero_value(u->elem);
         *out = Value::of_obj(t, new SliceObj(a, 0, len, cap));
@@ -307,7 +300,7 @@ void Machine::call_builtin(const CallExpr* call, Builtin b, Value* args, size_t 
         // Go's makechan panics with a plain error here, without "runtime error: ".
         if (cap < 0 || bytes_for(cap, go_sizeof(u->elem)) > kGoMaxAlloc - kGoChanHeader)
           plain_runtime_panic("makechan: size out of range");
-        check_allocation(cap, sizeof(Value) + sizeof(std::uint64_t));
+        check_allocation(uint64_t(cap), sizeof(Value) + sizeof(std::uint64_t));  // a slot: a Value and its stamp
         auto* c = new ChanObj();
         c->ch = rt::Chan<Value>(long(cap));
         *out = Value::of_obj(t, c);

@@ -534,10 +534,7 @@ struct Printer {
       case Kind::Map: {
         out += "map[";
         if (v.heap()) {
-          auto* m = static_cast<MapObj*>(v.o);
-          std::vector<std::pair<const Value*, const Value*>> entries;
-          for (auto& [key, val] : m->m) entries.push_back({&key, &val});
-          std::sort(entries.begin(), entries.end(), [](auto& a, auto& b) { return key_less(*a.first, *b.first); });
+          const auto entries = sorted_entries(*static_cast<MapObj*>(v.o));
           bool first = true;
           for (auto& [key, val] : entries) {
             if (!first) out += ' ';
@@ -622,9 +619,7 @@ struct Printer {
         }
         const void* addr = v.o;
         if (v.o->kind == ObjKind::Ptr) addr = static_cast<PtrObj*>(v.o)->target;
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(reinterpret_cast<uintptr_t>(addr)));
-        out += pad(buf, sp);
+        out += pad(address_text(addr), sp);
         return;
       }
       default: out += "?"; return;
@@ -641,11 +636,6 @@ struct Printer {
     const Type* t = v.type();
     const Type* u = t->underlying();
     const Kind k = u->kind;
-    auto address = [&](const void* addr) {
-      char buf[32];
-      std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(reinterpret_cast<uintptr_t>(addr)));
-      return std::string(buf);
-    };
     if (k == Kind::Bool) {
       out += v.i ? "true" : "false";
     } else if (is_signed_kind(k)) {
@@ -684,10 +674,7 @@ struct Printer {
         out += type_name(t) + "(nil)";
         return;
       }
-      auto* m = static_cast<MapObj*>(v.o);
-      std::vector<std::pair<const Value*, const Value*>> entries;
-      for (auto& [key, val] : m->m) entries.push_back({&key, &val});
-      std::sort(entries.begin(), entries.end(), [](auto& a, auto& b) { return key_less(*a.first, *b.first); });
+      const auto entries = sorted_entries(*static_cast<MapObj*>(v.o));
       out += type_name(t) + "{";
       for (size_t i = 0; i < entries.size(); ++i) {
         if (i > 0) out += ", ";
@@ -717,14 +704,29 @@ struct Printer {
         out += '&';
         print_go_syntax(target, u->elem, depth + 1);
       } else {
-        out += "(" + type_name(t) + ")(" + address(static_cast<PtrObj*>(v.o)->target) + ")";
+        out += "(" + type_name(t) + ")(" + address_text(static_cast<PtrObj*>(v.o)->target) + ")";
       }
     } else if (k == Kind::Chan || k == Kind::Func) {
-      out += "(" + type_name(t) + ")(" + (v.heap() ? address(v.o) : std::string("nil")) + ")";
+      out += "(" + type_name(t) + ")(" + (v.heap() ? address_text(v.o) : std::string("nil")) + ")";
     } else {
       Spec plain;
       print_value(v, 'v', plain, depth, true, /*methods=*/false);  // sync types and the like: their %v
     }
+  }
+
+  // A map's entries in the order fmt prints them: by key.
+  static std::vector<std::pair<const Value*, const Value*>> sorted_entries(const MapObj& m) {
+    std::vector<std::pair<const Value*, const Value*>> entries;
+    for (auto& [key, val] : m.m) entries.push_back({&key, &val});
+    std::sort(entries.begin(), entries.end(), [](auto& a, auto& b) { return key_less(*a.first, *b.first); });
+    return entries;
+  }
+
+  // A pointer's address as %p and %v print it.
+  static std::string address_text(const void* addr) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(reinterpret_cast<uintptr_t>(addr)));
+    return buf;
   }
 
   static bool key_less(const Value& a, const Value& b) {

@@ -19,12 +19,10 @@ const Universe& U() { return universe(); }
 // x < y for two values of one ordered type (integers, floats, strings), as cmp.Less:
 // a NaN sorts before every other float.
 bool ordered_less(const Value& x, const Value& y) {
-  const Kind k = x.type() ? x.type()->ukind() : Kind::Int;
-  if (k == Kind::String) return str(x) < str(y);
-  if (k == Kind::Float64 || k == Kind::Float32) return (std::isnan(x.f) && !std::isnan(y.f)) || x.f < y.f;
-  if (k == Kind::Uint || k == Kind::Uint8 || k == Kind::Uint16 || k == Kind::Uint32 || k == Kind::Uint64 ||
-      k == Kind::Uintptr)
-    return uint64_t(x.i) < uint64_t(y.i);
+  const Type* t = x.type();
+  if (t && t->is_string()) return str(x) < str(y);
+  if (t && t->is_float()) return (std::isnan(x.f) && !std::isnan(y.f)) || x.f < y.f;
+  if (t && t->is_unsigned()) return uint64_t(x.i) < uint64_t(y.i);
   return x.i < y.i;
 }
 
@@ -79,7 +77,7 @@ struct AtomicCall {
   bool method;
   bool boolean;
 };
-AtomicCall atomic_call(Member m) {
+AtomicCall parse_atomic_call(Member m) {
   const MemberInfo& info = member_info(m);
   const bool method = !info.recv.empty();
   // "AddInt32" / "Int32.Add": the operation is the name without the type, the type the rest.
@@ -100,6 +98,16 @@ AtomicCall atomic_call(Member m) {
   if (op == "Swap") c.op = AtomicOp::Swap;
   if (op == "CompareAndSwap") c.op = AtomicOp::CompareAndSwap;
   return c;
+}
+// The same, read from the member's name once per run of the process rather than on
+// every atomic operation (members of other packages get a meaningless entry).
+const AtomicCall& atomic_call(Member m) {
+  static const std::vector<AtomicCall> table = [] {
+    std::vector<AtomicCall> t;
+    for (int i = 0; i < int(Member::Count); ++i) t.push_back(parse_atomic_call(Member(i)));
+    return t;
+  }();
+  return table[size_t(m)];
 }
 
 // Go's math.Max and math.Min: infinities first, then NaN, then the sign of zero.

@@ -132,6 +132,12 @@ uint64_t array_cells(const Type* u) {
 }
 }  // namespace
 
+void check_allocation(std::uint64_t count, std::uint64_t per_item) {
+  std::uint64_t bytes = 0;
+  if (__builtin_mul_overflow(count, per_item, &bytes) || bytes > kMaxAllocationBytes)
+    throw rt::Fatal("runtime: out of memory");
+}
+
 Value zero_value_slow(const Type* t) {
   if (!t) return Value();
   const Type* u = t->underlying();
@@ -172,7 +178,7 @@ Value zero_value_slow(const Type* t) {
     case Kind::Array: {
       // An array larger than golite's allocation ceiling ends the program as running out
       // of memory does in Go, rather than taking the machine's memory.
-      if (array_cells(u) > kMaxAllocationBytes / sizeof(Value)) throw rt::Fatal("runtime: out of memory");
+      check_allocation(array_cells(u), sizeof(Value));
       auto* a = new AggObj(static_cast<size_t>(u->length));
       for (auto& e : a->v) e = zero_value(u->elem);
       return Value::of_obj(t, a, true);

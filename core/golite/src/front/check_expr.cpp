@@ -437,13 +437,8 @@ bool Checker::assign(Expr* e, const Type* t, const std::string& context) {
   }
   if (v->is_untyped() && e->cv && v->is_numeric() && t->ukind() == Kind::Interface) {
     // Into an interface the constant takes its default type, which must hold it.
-    const Type* d = u_.default_type(v);
-    ConstValue c = *e->cv;
-    bool truncated = false;
-    if (!representable(c, d, truncated)) {
-      error(e->pos, "cannot use " + describe(e) + " as " + ts(d) + " value in " + context + " (overflows)");
-      return false;
-    }
+    if (!default_type_in(e, context)) return false;
+    v = e->type;
   }
   if (v->is_untyped()) {
     Conv c = try_convert_untyped(e, t);

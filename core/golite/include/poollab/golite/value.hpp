@@ -30,6 +30,9 @@ namespace poollab::golite {
 // past it the program ends with Go's "fatal error: runtime: out of memory" instead of
 // taking the machine's memory (and the window) with it.
 inline constexpr std::uint64_t kMaxAllocationBytes = std::uint64_t{1} << 30;
+// Throws rt::Fatal("runtime: out of memory") when `count` items of `per_item` bytes
+// (golite's, e.g. sizeof(Value) per element) would pass kMaxAllocationBytes.
+void check_allocation(std::uint64_t count, std::uint64_t per_item);
 
 struct FuncInfo;
 struct BlockStmt;
