@@ -249,3 +249,42 @@ TEST_CASE("an unobserved run counts the events an observed run delivers" * docte
   CHECK(observed.events == events.size());
   CHECK(unobserved.events == observed.events);
 }
+
+TEST_CASE("with the lock-free path turned off, a pool gives the same results" * doctest::timeout(60)) {
+  // Config::lock_free_buffers = false sends every buffered operation down the locked
+  // path (the one observed runs take); the program must not notice.
+  auto pool = [] {
+    Chan<int> jobs(8), results(8);
+    rt::WaitGroup wg;
+    for (int w = 0; w < 3; ++w) {
+      wg.add(1);
+      rt::go("main.worker", [jobs, results, &wg] {
+        for (;;) {
+          auto [j, ok] = jobs.recv();
+          if (!ok) break;
+          results.send(j * 2);
+        }
+        wg.done();
+      });
+    }
+    rt::go("main.feeder", [jobs] {
+      for (int j = 1; j <= 2000; ++j) jobs.send(j);
+      jobs.close();
+    });
+    rt::go("main.closer", [results, &wg] {
+      wg.wait();
+      results.close();
+    });
+    long sum = 0;
+    for (;;) {
+      auto [v, ok] = results.recv();
+      if (!ok) break;
+      sum += v;
+    }
+    expect(sum == 2000L * 2001L, "every result arrives once");
+  };
+  rt::Config locked;
+  locked.lock_free_buffers = false;
+  run_ok(pool);
+  run_ok(pool, locked);
+}

@@ -102,6 +102,13 @@ std::size_t ChanCore::ring_len() const {
   }
 }
 
+std::int64_t ChanCore::event_len() const {
+  if (cap_ == 0) return 0;
+  std::uint64_t pushed = position_to_count(tail_.load(std::memory_order_relaxed));
+  std::uint64_t popped = position_to_count(head_.load(std::memory_order_relaxed));
+  return pushed > popped ? static_cast<std::int64_t>(std::min<std::uint64_t>(pushed - popped, cap_)) : 0;
+}
+
 std::vector<std::string> ChanCore::describe_buffer() const {
   std::vector<std::string> out;
   for_each_buffered([&](std::size_t index) { out.push_back(describe(slot_elem(index))); });
@@ -179,7 +186,7 @@ void ChanAccess::settle(Core& c, ChanCore& ch) {
         pop(ch, false);
         if (r->ok) *r->ok = true;
         c.emit(EventKind::RecvDone, r->g, ch.id_, [&] { return ch.describe(r->elem); }, 0,
-               static_cast<std::int64_t>(ch.ring_len()));
+               ch.event_len());
         complete(c, r, true, 0);
         continue;
       }
@@ -191,7 +198,7 @@ void ChanAccess::settle(Core& c, ChanCore& ch) {
       if (c.observed.load(std::memory_order_relaxed)) sent = ch.describe(s->elem);
       if (ch.ring_push(s->elem) == ChanCore::Ring::Done) {
         pop(ch, true);
-        c.emit(EventKind::SendDone, s->g, ch.id_, [&] { return sent; }, 0, static_cast<std::int64_t>(ch.ring_len()));
+        c.emit(EventKind::SendDone, s->g, ch.id_, [&] { return std::move(sent); }, 0, ch.event_len());
         complete(c, s, true, 0);
         continue;
       }
@@ -207,12 +214,12 @@ bool ChanAccess::send_ready(Core& c, ChanCore& ch, G* g, void* elem) {
   if (Waiter* r = pop(ch, false)) {
     GoId me = g ? g->id : 0;
     c.emit(EventKind::SendDone, g, ch.id_, [&] { return ch.describe(elem); }, r->g->id,
-           static_cast<std::int64_t>(ch.ring_len()));
+           ch.event_len());
     ch.move_elem(r->elem, elem);
     if (r->ok) *r->ok = true;
     ++ch.direct_;
     c.emit(EventKind::RecvDone, r->g, ch.id_, [&] { return ch.describe(r->elem); }, me,
-           static_cast<std::int64_t>(ch.ring_len()));
+           ch.event_len());
     complete(c, r, true, me);
     return true;
   }
@@ -220,7 +227,7 @@ bool ChanAccess::send_ready(Core& c, ChanCore& ch, G* g, void* elem) {
   std::string text;
   if (c.observed.load(std::memory_order_relaxed)) text = ch.describe(elem);
   if (ch.ring_push(elem) != ChanCore::Ring::Done) return false;
-  c.emit(EventKind::SendDone, g, ch.id_, [&] { return text; }, 0, static_cast<std::int64_t>(ch.ring_len()));
+  c.emit(EventKind::SendDone, g, ch.id_, [&] { return std::move(text); }, 0, ch.event_len());
   return true;
 }
 
@@ -247,7 +254,7 @@ bool ChanAccess::recv_ready(Core& c, ChanCore& ch, G* g, void* elem, bool* ok) {
     switch (ch.ring_pop(elem)) {
       case ChanCore::Ring::Done:
         c.emit(EventKind::RecvDone, g, ch.id_, [&] { return ch.describe(elem); }, 0,
-               static_cast<std::int64_t>(ch.ring_len()));
+               ch.event_len());
         if (ok) *ok = true;
         settle(c, ch);  // a parked sender's value takes the freed slot
         return true;
@@ -266,7 +273,7 @@ bool ChanAccess::recv_ready(Core& c, ChanCore& ch, G* g, void* elem, bool* ok) {
 void ChanAccess::close_now(Core& c, ChanCore& ch, G* g) {
   ch.closed_ = true;
   if (ch.cap_) ch.ring_mark_closed();  // from here no send reaches the buffer
-  c.emit(EventKind::Close, g, ch.id_, {}, 0, static_cast<std::int64_t>(ch.ring_len()));
+  c.emit(EventKind::Close, g, ch.id_, {}, 0, ch.event_len());
   settle(c, ch);  // values sent just before the mark still go to parked receivers
   while (Waiter* r = pop(ch, false)) {
     ch.zero_elem(r->elem);
@@ -438,7 +445,7 @@ void ChanCore::send(void* elem) {
   Dequeue guard{*this, w};
   ChanAccess::settle(c, *this);  // a slot freed on the lock-free path before we were queued
   if (w.completed) return;
-  c.emit(EventKind::SendWait, &g, id_, [&] { return describe(elem); }, 0, static_cast<std::int64_t>(ring_len()));
+  c.emit(EventKind::SendWait, &g, id_, [&] { return describe(elem); }, 0, event_len());
   c.park_released(&g, lk, GState::Blocked, Wait::ChanSend, id_);
   if (!w.success) throw Panic("send on closed channel");
 }

@@ -198,7 +198,7 @@ void Core::deliver(EventKind kind, G* g, ObjId obj, TextFn value, GoId peer, std
 }
 
 bool Core::fast_eligible() const {
-  return cfg.schedule == Schedule::Free && observers.empty() && !outcome;
+  return cfg.lock_free_buffers && cfg.schedule == Schedule::Free && observers.empty() && !outcome;
 }
 
 void inject_fault(G& g) {

@@ -93,6 +93,9 @@ class ChanCore {
   Ring ring_pop(void* dst);    // Empty when empty, Closed when empty and closed
   void ring_mark_closed();
   std::size_t ring_len() const;
+  // The buffer's length for an event's count, with the lock held: one plain read of each
+  // end, exact whenever events are delivered (observed runs keep off the lock-free path).
+  std::int64_t event_len() const;
   std::uint64_t ring_pushed() const;  // values ever buffered
   std::uint64_t ring_popped() const;  // values ever taken from the buffer
   std::vector<std::string> describe_buffer() const;  // head first; only while the fast path is paused

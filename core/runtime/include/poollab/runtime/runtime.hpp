@@ -61,6 +61,9 @@ struct Config {
   std::size_t stack_bytes = 8u << 20;  // per goroutine thread (virtual memory; pages touched on demand)
   bool fault_injection = false;     // Free: random yields and short sleeps at every gate point
                                     // and inside the lock-free channel path
+  bool lock_free_buffers = true;    // Free, unobserved: buffered sends and receives skip the runtime's
+                                    // lock while nobody is parked; false makes them take it, as observed
+                                    // and stepped runs do (for measuring what either path costs)
   std::string source_file = "main.go";  // named in goroutine dumps
 };
 
