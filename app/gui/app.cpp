@@ -370,6 +370,8 @@ void App::reveal_hint() {
   panels_->quiz.hint_used(*this, hints_shown_);
 }
 
+bool App::layout_settling() const { return panels_->visual.layout_settling(); }
+
 float App::completion(const std::string& id) const { return panels_->quiz.completion(id); }
 
 void App::show_quiz() { panels_->select_quiz_tab = true; }

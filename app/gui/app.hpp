@@ -61,6 +61,9 @@ class App {
 
   // One frame of the whole window (between NewFrame and Render).
   void frame();
+  // A panel is still fitting its drawing to its region: a still picture taken now
+  // would catch it part way (the screenshot tool draws frames until this is false).
+  bool layout_settling() const;
 
   // ---- Actions: the toolbar, shortcuts, tests and the screenshot tool use these.
   bool open_lesson(const std::string& id);

@@ -1,6 +1,7 @@
 #include "gui/pool_view.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 
@@ -112,8 +113,19 @@ void PoolView::draw(FrameContext& ctx) {
   if (std::abs(width_in_lines - fit_for_width_) > 0.5f || fit_for_lesson_ != ctx.lesson) {
     fit_scale_ = 1.0f;
     fit_too_big_ = 1.01f;
+    fit_known_ = 0.0f;
     fit_for_width_ = width_in_lines;
     fit_for_lesson_ = ctx.lesson;
+  }
+  // Goroutines or channels joining or leaving the drawing change what fits: the search
+  // goes on from the present scale with both bounds forgotten.
+  const std::array<std::size_t, 8> shape{layout_.producers.size(), layout_.workers.size(), layout_.consumers.size(),
+                                         layout_.others.size(), layout_.other_channels.size(), layout_.stages.size(),
+                                         static_cast<std::size_t>(layout_.jobs != 0), static_cast<std::size_t>(layout_.results != 0)};
+  if (shape != fit_for_shape_) {
+    fit_too_big_ = 1.01f;
+    fit_known_ = 0.0f;
+    fit_for_shape_ = shape;
   }
   font_scale_ = ctx.font_scale;
   ImGui::BeginChild("##pool", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
@@ -150,7 +162,8 @@ void PoolView::draw(FrameContext& ctx) {
     const std::size_t n = std::min(P.workers.size(), kMaxBoxes);
     const bool compact = P.workers.size() > 12;
     const float cell_gap = 0.4f * L;
-    const float others_reserve = P.others.empty() && P.other_channels.empty() ? 0.0f : 4.5f * L;
+    // One row of the strip below: its heading, a box (draw_flow) and the gap under it.
+    const float others_reserve = P.others.empty() && P.other_channels.empty() ? 0.0f : (L + 6) + (3.0f * L + 10.0f) + 0.8f * L;
     ImVec2 box, side_box, jobs_sz, res_sz;
     std::size_t cols = 0, rows = 0;
     float grid_w = 0, grid_h = 0, need = 0;
@@ -295,7 +308,7 @@ void PoolView::draw(FrameContext& ctx) {
   }
 
   if (!P.stages.empty()) {
-    y += draw_pipeline(ctx, ImVec2(origin.x + pad, y)) + L;
+    y += draw_pipeline(ctx, ImVec2(origin.x + pad, y), origin.x + avail.x - pad) + L;
   }
 
   if (!P.others.empty() || !P.other_channels.empty()) {
@@ -304,7 +317,7 @@ void PoolView::draw(FrameContext& ctx) {
       dl->AddText(ImVec2(origin.x + pad, y + 2), th.text_dim, has_pool ? "other goroutines and channels" : "goroutines and channels");
       y += L + 6;
     }
-    y += draw_flow(ctx, ImVec2(origin.x + pad, y), origin.x + std::max(avail.x, 40.0f * L) - pad, P.others, P.other_channels);
+    y += draw_flow(ctx, ImVec2(origin.x + pad, y), origin.x + avail.x - pad, P.others, P.other_channels);
   }
 
   draw_moving_values(ctx);
@@ -312,23 +325,30 @@ void PoolView::draw(FrameContext& ctx) {
   // Tell ImGui how big the drawing is, so the child scrolls when it does not fit.
   ImGui::SetCursorScreenPos(origin);
   ImGui::Dummy(ImVec2(content_w, std::max(1.0f, y - origin.y)));
+  probe::record("pool/scroll-max", std::to_string(ImGui::GetScrollMaxX()) + " " + std::to_string(ImGui::GetScrollMaxY()));
   ImGui::EndChild();
 }
 
-// Finds, over a few frames, the largest scale at which the pool fits: a row wider than
-// the panel shrinks the next frame in proportion (every width follows the font), a fit
-// below full size tries halfway towards the smallest scale known not to fit. Remembering
-// that bound keeps the row and column forms from taking turns.
+// Finds, over a few frames, the largest scale at which the pool fits: a bisection
+// between the largest scale seen to fit and the smallest seen to overflow, the first
+// overflow jumping straight to the proportional estimate (every width follows the
+// font). Remembering both bounds keeps the row and column forms from taking turns.
 void PoolView::fit_result(bool fits, float need, float avail) {
   // No smaller than 60%, nor than 0.8x the normal text size under a presentation font:
   // smaller than that is not worth reading.
   const float kMinFitScale = std::min(0.6f, 0.8f / std::max(1.0f, font_scale_));
+  const float before = fit_scale_;
   if (!fits) {
     fit_too_big_ = std::min(fit_too_big_, fit_scale_);
-    fit_scale_ = std::clamp(fit_scale_ * avail / need, kMinFitScale, std::max(kMinFitScale, fit_scale_ - 0.02f));
-  } else if (fit_scale_ < 1.0f && fit_too_big_ - fit_scale_ > 0.04f) {
-    fit_scale_ = std::min(1.0f, 0.5f * (fit_scale_ + fit_too_big_));
+    if (fit_known_ >= fit_too_big_) fit_known_ = 0.0f;  // that fit is out of date
+    float next = fit_scale_ * avail / need;
+    if (fit_known_ > 0.0f) next = std::max(next, 0.5f * (fit_known_ + fit_too_big_));
+    fit_scale_ = std::clamp(next, kMinFitScale, std::max(kMinFitScale, fit_scale_ - 0.02f));
+  } else {
+    fit_known_ = std::max(fit_known_, fit_scale_);
+    if (fit_scale_ < 1.0f && fit_too_big_ - fit_scale_ > 0.04f) fit_scale_ = std::min(1.0f, 0.5f * (fit_scale_ + fit_too_big_));
   }
+  fit_settling_ = fit_scale_ != before;
   probe::record("pool/fit-scale", std::to_string(fit_scale_));
 }
 
@@ -631,7 +651,7 @@ void PoolView::draw_goroutine(FrameContext& ctx, GoId id, ImVec2 pos, ImVec2 siz
   ImGui::PushID(static_cast<int>(id));
   ImGui::SetCursorScreenPos(pos);
   ImGui::InvisibleButton("##g", size);
-  probe::record("pool/goroutine/" + std::to_string(id), viz::state_label(state));
+  probe::record_rect("pool/goroutine/" + std::to_string(id), pos, max, viz::state_label(state));
   const bool hovered = ImGui::IsItemHovered();
   if (ImGui::IsItemClicked(ImGuiMouseButton_Left)) {
     ctx.selected_goroutine = id;
@@ -917,11 +937,12 @@ float PoolView::draw_flow(FrameContext& ctx, ImVec2 pos, float max_x, const std:
   return y + row_h - pos.y + gap;
 }
 
-float PoolView::draw_pipeline(FrameContext& ctx, ImVec2 pos) {
+float PoolView::draw_pipeline(FrameContext& ctx, ImVec2 pos, float max_x) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float L = line_;
   const ImVec2 box(10.0f * L, 3.0f * L + 10.0f);
   const float gap = 1.6f * L;
+  const float row_gap = 1.4f * L;
   const float cell_gap = 0.4f * L;
   float h = 0;
   for (const auto& st : layout_.stages) {
@@ -930,31 +951,50 @@ float PoolView::draw_pipeline(FrameContext& ctx, ImVec2 pos) {
   }
   h = std::max(h, box.y);
   dl->AddText(pos, ctx.theme.text_dim, "pipeline");
-  const float mid = pos.y + L + 4 + h * 0.5f;
-  float x = pos.x;
-  float prev_right = 0;
   const ImU32 flow = viz::with_alpha(ctx.theme.text_dim, 0.55f);
-  for (const auto& st : layout_.stages) {
-    std::size_t k = std::min<std::size_t>(st.goroutines.size(), 6);
-    if (prev_right > 0) viz::arrow(dl, ImVec2(prev_right + 3, mid), ImVec2(x - 3, mid), flow, 1.5f, 0.5f * L);
-    if (k == 0) {
-      dl->AddRect(ImVec2(x, mid - box.y * 0.5f), ImVec2(x + box.x, mid + box.y * 0.5f), ctx.theme.text_dim, 4.0f);
-      viz::text_clipped(dl, ImVec2(x + 0.5f * L, mid - 0.5f * L), ctx.theme.text_dim, viz::short_function(st.function), x + box.x);
+
+  // Stages and the channels between them, left to right; a panel too narrow for the
+  // whole chain continues it on the next row (the arrow goes down and back), so every
+  // stage stays in view without scrolling sideways.
+  float row_top = pos.y + L + 4;
+  float x = pos.x;
+  bool first = true;
+  ImVec2 prev_right, prev_bottom;  // where the flow leaves the item before
+  auto place = [&](float w, float item_h) {
+    bool wrapped = false;
+    if (x > pos.x && x + w > max_x) {
+      row_top += h + row_gap;
+      x = pos.x;
+      wrapped = true;
     }
-    float sy = mid - (k * (box.y + cell_gap) - cell_gap) * 0.5f;
-    for (std::size_t i = 0; i < k; ++i) draw_goroutine(ctx, st.goroutines[i], ImVec2(x, sy + i * (box.y + cell_gap)), box, false);
-    x += box.x;
-    prev_right = x;
-    x += gap;
+    const float mid = row_top + h * 0.5f;
+    const ImVec2 at(x, mid - item_h * 0.5f);
+    if (!first) {
+      if (wrapped) viz::arrow(dl, prev_bottom + ImVec2(0, 3), ImVec2(x + 0.5f * w, at.y - 3), flow, 1.5f, 0.5f * L);
+      else viz::arrow(dl, prev_right + ImVec2(3, 0), ImVec2(x - 3, mid), flow, 1.5f, 0.5f * L);
+    }
+    first = false;
+    prev_right = ImVec2(x + w, mid);
+    prev_bottom = ImVec2(x + 0.5f * w, at.y + item_h);
+    x += w + gap;
+    return at;
+  };
+  for (const auto& st : layout_.stages) {
+    const std::size_t k = std::min<std::size_t>(st.goroutines.size(), 6);
+    const float stack_h = k == 0 ? box.y : k * (box.y + cell_gap) - cell_gap;
+    const ImVec2 at = place(box.x, stack_h);
+    if (k == 0) {
+      dl->AddRect(at, at + box, ctx.theme.text_dim, 4.0f);
+      viz::text_clipped(dl, ImVec2(at.x + 0.5f * L, at.y + box.y * 0.5f - 0.5f * L), ctx.theme.text_dim,
+                        viz::short_function(st.function), at.x + box.x);
+    }
+    for (std::size_t i = 0; i < k; ++i) draw_goroutine(ctx, st.goroutines[i], ImVec2(at.x, at.y + i * (box.y + cell_gap)), box, false);
     if (st.out) {
-      ImVec2 cs = channel_size(st.out);
-      viz::arrow(dl, ImVec2(prev_right + 3, mid), ImVec2(x - 3, mid), flow, 1.5f, 0.5f * L);
-      draw_channel(ctx, st.out, ImVec2(x, mid - cs.y * 0.5f));
-      prev_right = x + cs.x;
-      x += cs.x + gap;
+      const ImVec2 cs = channel_size(st.out);
+      draw_channel(ctx, st.out, place(cs.x, cs.y));
     }
   }
-  return L + 4 + h;
+  return row_top + h - pos.y;
 }
 
 void PoolView::draw_moving_values(FrameContext& ctx) {

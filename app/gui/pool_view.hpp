@@ -9,6 +9,7 @@
 //   if (ctx.step_request) session.step(*ctx.step_request);
 #pragma once
 
+#include <array>
 #include <memory>
 #include <optional>
 #include <string>
@@ -38,6 +39,9 @@ class PoolView {
   const viz::PoolLayout& layout() const { return layout_; }  // as of the last frame
 
   static constexpr double kMoveSeconds = 0.3;  // how long a value takes to travel
+  // True while the drawing is still finding the scale at which it fits the panel (a
+  // frame or a few after the panel, the font or the goroutines drawn change).
+  bool layout_settling() const { return fit_settling_; }
 
  private:
   struct ChanGeo {
@@ -61,7 +65,7 @@ class PoolView {
   void draw_channel(FrameContext& ctx, rt::ObjId id, ImVec2 pos);
   float draw_flow(FrameContext& ctx, ImVec2 pos, float max_x, const std::vector<rt::GoId>& gs,
                   const std::vector<rt::ObjId>& chans);
-  float draw_pipeline(FrameContext& ctx, ImVec2 pos);
+  float draw_pipeline(FrameContext& ctx, ImVec2 pos, float max_x);
   void draw_moving_values(FrameContext& ctx);
   const rt::GoroutineInfo* live(rt::GoId id) const;
   const rt::ChannelInfo* chan_info(rt::ObjId id) const;
@@ -90,6 +94,9 @@ class PoolView {
   // Adjusted from one frame to the next.
   float fit_scale_ = 1.0f;
   float fit_too_big_ = 1.01f;  // the smallest scale seen to overflow (above 1: none yet)
+  float fit_known_ = 0.0f;     // the largest scale seen to fit (0: none yet)
+  bool fit_settling_ = false;  // the last frame changed the scale
+  std::array<std::size_t, 8> fit_for_shape_{};  // how many boxes of each kind the bounds were found for
   float fit_for_width_ = 0;    // the panel width (in lines at scale 1) these were found for
   const void* fit_for_lesson_ = nullptr;
   float font_scale_ = 1.0f;  // the window's presentation font scale this frame

@@ -48,6 +48,14 @@ struct VisualPanels::Impl {
 VisualPanels::VisualPanels() : impl_(std::make_unique<Impl>()) {}
 VisualPanels::~VisualPanels() = default;
 
+bool VisualPanels::layout_settling() const {
+#ifdef POOLLAB_HAS_POOL_VIEW
+  return impl_->pool.layout_settling();
+#else
+  return false;
+#endif
+}
+
 void VisualPanels::draw_pool(FrameContext& ctx) {
 #ifdef POOLLAB_HAS_POOL_VIEW
   impl_->pool.draw(ctx);

@@ -19,6 +19,7 @@ class VisualPanels {
   ~VisualPanels();
   void draw_pool(FrameContext& ctx);
   void draw_tabs(FrameContext& ctx);  // inside a tab bar
+  bool layout_settling() const;       // a panel is still fitting its drawing to its region
 
  private:
   struct Impl;

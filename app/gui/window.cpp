@@ -242,7 +242,7 @@ int run_screenshot(const ScreenshotOptions& options) {
   // Frames until the layout settles and values in flight have arrived: a
   // still picture of a value halfway between two boxes only looks misplaced.
   const double settle_until = glfwGetTime() + PoolView::kMoveSeconds + 0.1;
-  for (int i = 0; i < 4 || (glfwGetTime() < settle_until && i < 200); ++i) {
+  for (int i = 0; i < 4 || ((glfwGetTime() < settle_until || app.layout_settling()) && i < 200); ++i) {
     platform.frame(app);
     glfwSwapBuffers(platform.window);
   }

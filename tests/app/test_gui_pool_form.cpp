@@ -90,3 +90,58 @@ TEST_CASE("with a presentation font the pool scales down to stay in view, settle
   for (int i = 0; i < 6; ++i) ui.frame();
   CHECK(std::stof(*probe::text("pool/fit-scale")) == 1.0f);
 }
+
+TEST_CASE("a goroutine joining the strip below the pool: the drawing settles again with every box in view" *
+          doctest::timeout(90)) {
+  // The backpressure lesson at a presentation font: part way through, the closer
+  // goroutine appears in the "other goroutines" strip, which takes height from the
+  // pool. The fit goes on from there and ends with every box inside the panel, no
+  // scrolling needed.
+  GuiDriver ui("backpressure");
+  resize(ui, 1920, 1080);
+  ui.app->set_font_scale(1.8f);
+  step(ui, 60);
+  int frames = 0;
+  for (; frames < 60 && (frames < 3 || ui.app->layout_settling()); ++frames) ui.frame();
+  CHECK(frames < 60);  // settled well within a second of frames
+  ui.frame();  // the scroll range ImGui found for the drawing of the frame before
+  CHECK(probe::text("pool/scroll-max") == "0.000000 0.000000");  // nothing to scroll to
+  auto area = probe::rect("pool/area");
+  REQUIRE(area.has_value());
+  REQUIRE(ui.app->session() != nullptr);
+  const auto snap = ui.app->session()->snapshot();
+  REQUIRE(snap.goroutines.size() >= 4);
+  for (const auto& g : snap.goroutines) {
+    if (g.state == poollab::rt::GState::Done) continue;
+    auto r = probe::rect("pool/goroutine/" + std::to_string(g.id));
+    REQUIRE_MESSAGE(r.has_value(), "goroutine " << g.id << " " << g.function << " is drawn");
+    INFO("goroutine " << g.id << " " << g.function << " spans " << r->x << ".." << r->z << " x " << r->y << ".."
+                      << r->w << " in the pool's " << area->x << ".." << area->z << " x " << area->y << ".." << area->w);
+    CHECK(r->x >= area->x);
+    CHECK(r->z <= area->z);
+    CHECK(r->y >= area->y);
+    CHECK(r->w <= area->w);
+  }
+}
+
+TEST_CASE("a pipeline longer than the panel is wide continues on the next row: every stage in view" *
+          doctest::timeout(60)) {
+  GuiDriver ui("pipeline");
+  resize(ui, 1280, 800);
+  step(ui, 30);  // gen, keepEven and double are all running
+  for (int i = 0; i < 4; ++i) ui.frame();
+  auto area = probe::rect("pool/area");
+  REQUIRE(area.has_value());
+  REQUIRE(ui.app->session() != nullptr);
+  int stages = 0;
+  for (const auto& g : ui.app->session()->snapshot().goroutines) {
+    if (g.function.find(".func") == std::string::npos || g.state == poollab::rt::GState::Done) continue;
+    ++stages;
+    auto r = probe::rect("pool/goroutine/" + std::to_string(g.id));
+    REQUIRE_MESSAGE(r.has_value(), g.function << " is drawn");
+    INFO(g.function << " spans x " << r->x << ".." << r->z << " in the pool's " << area->x << ".." << area->z);
+    CHECK(r->x >= area->x);
+    CHECK(r->z <= area->z);
+  }
+  CHECK(stages == 3);
+}
