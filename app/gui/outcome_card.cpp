@@ -120,9 +120,11 @@ void OutcomeCard::draw(App& app, FrameContext& ctx) {
   }
   if (outcome && !outcome->leaked.empty()) {
     ImGui::Spacing();
-    ImGui::TextColored(ImVec4(1, 0.7f, 0.2f, 1),
-                       "Leaked: %zu goroutine%s still parked when main returned (Go exits silently here):",
+    // Wrapped: a narrow outcome panel would otherwise need a sideways scrollbar for it.
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 0.7f, 0.2f, 1));
+    ImGui::TextWrapped("Leaked: %zu goroutine%s still parked when main returned (Go exits silently here):",
                        outcome->leaked.size(), outcome->leaked.size() == 1 ? "" : "s");
+    ImGui::PopStyleColor();
     ImGui::PushFont(app.fonts().mono);
     for (const auto& g : outcome->leaked) {
       std::string label = "goroutine " + std::to_string(g.id) + " [" + g.wait_reason + "]: " + g.function + "  line " +

@@ -85,15 +85,16 @@ void arrow(ImDrawList* dl, ImVec2 from, ImVec2 to, ImU32 colour, float thickness
 
 void state_legend(const Theme& theme) {
   const float box = ImGui::GetTextLineHeight() * 0.8f;
-  const float avail_right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  // The visible width (not the content region, which grows with last frame's content
+  // and would let a row that once overflowed keep overflowing).
+  const float avail_right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
   for (std::size_t i = 0; i < Theme::kStates; ++i) {
     auto s = static_cast<StateColour>(i);
     const char* label = state_label(s);
     float w = box + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label).x;
-    if (i > 0) {
-      ImGui::SameLine();
-      if (ImGui::GetCursorScreenPos().x + w > avail_right) ImGui::NewLine();
-    }
+    // Decided before SameLine: a NewLine after it would count the spot SameLine moved to
+    // as content, and the panel would scroll sideways by the gap.
+    if (i > 0 && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + w <= avail_right) ImGui::SameLine();
     ImVec2 p = ImGui::GetCursorScreenPos();
     float pad = (ImGui::GetTextLineHeight() - box) * 0.5f;
     ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + pad), ImVec2(p.x + box, p.y + pad + box),
