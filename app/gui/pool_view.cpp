@@ -610,15 +610,26 @@ float PoolView::draw_wait_groups_and_semaphore(FrameContext& ctx, ImVec2 pos, fl
     const rt::ChannelInfo* c = chan_info(layout_.semaphore);
     std::size_t cap = c ? c->cap : 0;
     std::size_t held = c ? c->buffer.size() : 0;
-    std::snprintf(buf, sizeof buf, "semaphore %s  %zu of %zu tokens held", layout_.channel_name(*model_, layout_.semaphore).c_str(), held, cap);
-    float r = L * 0.35f;
-    std::size_t shown = std::min<std::size_t>(cap, 16);
-    float w = ImGui::CalcTextSize(buf).x + L + shown * (2 * r + 4) + L;
-    dl->AddRectFilled(ImVec2(x, pos.y), ImVec2(x + w, pos.y + L + 6), th.panel, 4.0f);
-    dl->AddText(ImVec2(x + L * 0.5f, pos.y + 3), th.text, buf);
+    const std::string name = layout_.channel_name(*model_, layout_.semaphore);
+    const float r = L * 0.35f;
+    const std::size_t shown = std::min<std::size_t>(cap, 16);
+    const float tokens_w = shown * (2 * r + 4);
+    auto chip_w = [&] { return ImGui::CalcTextSize(buf).x + L + tokens_w + L; };
+    std::snprintf(buf, sizeof buf, "semaphore %s  %zu of %zu tokens held", name.c_str(), held, cap);
+    // The semaphore is what its lesson is about: it goes on a row of its own rather than
+    // off the edge, and says it in fewer words where even that row is too narrow.
+    float row_y = pos.y;
+    if (x > pos.x && x + chip_w() > max_x) {
+      x = pos.x;
+      row_y += L + 6 + 0.4f * L;
+    }
+    if (x + chip_w() > max_x) std::snprintf(buf, sizeof buf, "%s  %zu/%zu held", name.c_str(), held, cap);
+    const float w = chip_w();
+    dl->AddRectFilled(ImVec2(x, row_y), ImVec2(x + w, row_y + L + 6), th.panel, 4.0f);
+    dl->AddText(ImVec2(x + L * 0.5f, row_y + 3), th.text, buf);
     float cx = x + L * 0.5f + ImGui::CalcTextSize(buf).x + L;
     for (std::size_t i = 0; i < shown; ++i) {
-      ImVec2 centre(cx + r, pos.y + 3 + L * 0.5f);
+      ImVec2 centre(cx + r, row_y + 3 + L * 0.5f);
       if (i < held) {
         dl->AddCircleFilled(centre, r, th.accent);
       } else {
@@ -626,11 +637,16 @@ float PoolView::draw_wait_groups_and_semaphore(FrameContext& ctx, ImVec2 pos, fl
       }
       cx += 2 * r + 4;
     }
+    h = row_y - pos.y + L + 6;
     if (c && !c->senders.empty()) {
       std::snprintf(buf, sizeof buf, "%zu waiting for a token", c->senders.size());
-      dl->AddText(ImVec2(x + w + 4, pos.y + 3), th.colour(StateColour::ParkedSend), buf);
+      ImVec2 at(x + w + 4, row_y + 3);
+      if (at.x + ImGui::CalcTextSize(buf).x > max_x) {  // under the chip instead
+        at = ImVec2(x, row_y + L + 8);
+        h += L + 2;
+      }
+      dl->AddText(at, th.colour(StateColour::ParkedSend), buf);
     }
-    h = L + 6;
   }
   return h;
 }
@@ -854,15 +870,23 @@ void PoolView::draw_channel(FrameContext& ctx, ObjId id, ImVec2 pos) {
   const ImU32 send_col = th.colour(StateColour::ParkedSend), recv_col = th.colour(StateColour::ParkedRecv);
   if (c && vertical_) {
     constexpr std::size_t kBeside = 2;  // names beside the slots; a third line says how many more
+    // Where the words do not fit beside the slots, the goroutine alone ("G3"; "+2" for the
+    // rest): its colour already says whether it sends or receives.
+    auto fitted = [](std::string full, float room) {
+      if (ImGui::CalcTextSize(full.c_str()).x <= room) return full;
+      return full.substr(0, full.find(' '));
+    };
     for (std::size_t i = 0; senders_beside_ && i < c->senders.size() && i <= kBeside; ++i) {
-      std::string s = sender_label(i, i == kBeside && c->senders.size() > kBeside + 1);
+      std::string s = fitted(sender_label(i, i == kBeside && c->senders.size() > kBeside + 1),
+                             bmin.x - 0.8f * L - column_left_);
       float w = ImGui::CalcTextSize(s.c_str()).x;
       float sx = std::max(column_left_, bmin.x - 0.5f * L - w);
       viz::text_clipped(dl, ImVec2(sx, wy + i * L), send_col, s, bmin.x - 0.3f * L);
     }
     for (std::size_t i = 0; receivers_beside_ && i < c->receivers.size() && i <= kBeside; ++i) {
-      std::string s = receiver_label(i, i == kBeside && c->receivers.size() > kBeside + 1);
-      viz::text_clipped(dl, ImVec2(std::max(bmax.x, pos.x + size.x) + 0.5f * L, wy + i * L), recv_col, s, column_right_);
+      const float rx = std::max(bmax.x, pos.x + size.x) + 0.5f * L;
+      std::string s = fitted(receiver_label(i, i == kBeside && c->receivers.size() > kBeside + 1), column_right_ - rx);
+      viz::text_clipped(dl, ImVec2(rx, wy + i * L), recv_col, s, column_right_);
     }
   } else if (c) {
     for (std::size_t i = 0; i < c->senders.size() && i <= kMaxWaiters; ++i) {
