@@ -627,6 +627,7 @@ float PoolView::draw_wait_groups_and_semaphore(FrameContext& ctx, ImVec2 pos, fl
     const float w = chip_w();
     dl->AddRectFilled(ImVec2(x, row_y), ImVec2(x + w, row_y + L + 6), th.panel, 4.0f);
     dl->AddText(ImVec2(x + L * 0.5f, row_y + 3), th.text, buf);
+    probe::record_rect("pool/semaphore", ImVec2(x, row_y), ImVec2(x + w, row_y + L + 6), buf);
     float cx = x + L * 0.5f + ImGui::CalcTextSize(buf).x + L;
     for (std::size_t i = 0; i < shown; ++i) {
       ImVec2 centre(cx + r, row_y + 3 + L * 0.5f);

@@ -163,3 +163,22 @@ TEST_CASE("the pool view never scrolls sideways when its drawing fits" * doctest
     CHECK(scroll->substr(0, scroll->find(' ')) == "0.000000");
   }
 }
+
+TEST_CASE("the semaphore chip stays inside the panel, on a row of its own when it must" * doctest::timeout(60)) {
+  GuiDriver ui("semaphore");
+  step(ui, 40);  // every token held, tasks waiting for one
+  for (int width : {1000, 1280, 1600}) {
+    resize(ui, static_cast<float>(width), 800);
+    for (int i = 0; i < 60 && ui.app->layout_settling(); ++i) ui.frame();
+    ui.frame();
+    auto area = probe::rect("pool/area");
+    auto chip = probe::rect("pool/semaphore");
+    REQUIRE(area.has_value());
+    REQUIRE(chip.has_value());
+    INFO("window width " << width << ": chip \"" << probe::text("pool/semaphore").value_or("") << "\" spans " << chip->x
+                         << ".." << chip->z << " in the pool's " << area->x << ".." << area->z);
+    CHECK(chip->x >= area->x);
+    CHECK(chip->z <= area->z);
+    CHECK(probe::text("pool/semaphore")->find("of 3") != std::string::npos);
+  }
+}
