@@ -131,6 +131,11 @@ void PoolView::draw(FrameContext& ctx) {
   ImGui::BeginChild("##pool", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
   ImGui::SetWindowFontScale(fit_scale_);
   line_ = ImGui::GetTextLineHeight();
+  // Laid out as if the vertical scrollbar were always there: a width that changed with it
+  // would change the drawing's height, which could take the scrollbar away again, and
+  // the layout would flip between two forms frame after frame.
+  const float scrollbar_gap = ImGui::GetScrollMaxY() > 0.0f ? 0.0f : ImGui::GetStyle().ScrollbarSize;
+  layout_right_ = ImGui::GetCursorScreenPos().x + std::max(0.0f, ImGui::GetContentRegionAvail().x - scrollbar_gap);
   probe::record_rect("pool/area", ImGui::GetWindowPos(),
                      ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowSize().x,
                             ImGui::GetWindowPos().y + ImGui::GetWindowSize().y));
@@ -144,7 +149,7 @@ void PoolView::draw(FrameContext& ctx) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const Theme& th = ctx.theme;
   const ImVec2 origin = ImGui::GetCursorScreenPos();
-  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const ImVec2 avail(std::max(1.0f, layout_right_ - origin.x), ImGui::GetContentRegionAvail().y);
   const float L = line_;
   const float gap = 2.2f * L;
   width_scale_ = 1.0f;
@@ -572,9 +577,9 @@ bool PoolView::draw_pool_column(FrameContext& ctx, ImVec2 origin, ImVec2 avail, 
 }
 
 void PoolView::draw_header(FrameContext& ctx) {
-  viz::state_legend(ctx.theme);
+  viz::state_legend(ctx.theme, layout_right_);
   ImVec2 p = ImGui::GetCursorScreenPos();
-  float h = draw_wait_groups_and_semaphore(ctx, p, p.x + ImGui::GetContentRegionAvail().x);
+  float h = draw_wait_groups_and_semaphore(ctx, p, layout_right_);
   if (h > 0) ImGui::Dummy(ImVec2(1, h));
   ImGui::Spacing();
 }

@@ -88,6 +88,7 @@ class PoolView {
   std::unordered_map<rt::ObjId, bool> cap_guessed_;   // ended, never seen live: cap is the most it held
   std::uint64_t caps_generation_ = 0;
   float line_ = 13.0f;  // text line height this frame
+  float layout_right_ = 0;  // screen x the drawing keeps left of (room kept for a vertical scrollbar)
   float width_scale_ = 1.0f;  // < 1 when the pool row is squeezed
   // The drawing's text scale: below 1 when even the squeezed row is wider than the panel
   // (big presentation fonts), so the whole pool stays in view instead of scrolling.

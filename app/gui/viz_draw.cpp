@@ -83,11 +83,11 @@ void arrow(ImDrawList* dl, ImVec2 from, ImVec2 to, ImU32 colour, float thickness
                         ImVec2(base.x + dy * head * 0.5f, base.y - dx * head * 0.5f), colour);
 }
 
-void state_legend(const Theme& theme) {
+void state_legend(const Theme& theme, float right_edge) {
   const float box = ImGui::GetTextLineHeight() * 0.8f;
   // The visible width (not the content region, which grows with last frame's content
   // and would let a row that once overflowed keep overflowing).
-  const float avail_right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+  const float avail_right = right_edge > 0 ? right_edge : ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
   for (std::size_t i = 0; i < Theme::kStates; ++i) {
     auto s = static_cast<StateColour>(i);
     const char* label = state_label(s);

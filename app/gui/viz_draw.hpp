@@ -29,8 +29,9 @@ void text_clipped(ImDrawList* dl, ImVec2 pos, ImU32 colour, std::string_view tex
 // A line with an arrowhead at `to`.
 void arrow(ImDrawList* dl, ImVec2 from, ImVec2 to, ImU32 colour, float thickness, float head);
 
-// One row of coloured squares naming every state, as ImGui items (wraps).
-void state_legend(const Theme& theme);
+// One row of coloured squares naming every state, as ImGui items, wrapping before
+// `right_edge` (screen x; 0 = the window's visible width).
+void state_legend(const Theme& theme, float right_edge = 0);
 
 // The roles of the open lesson, or empty roles for a free-form program.
 const LessonView::Roles& roles_of(const FrameContext& ctx);

@@ -182,3 +182,27 @@ TEST_CASE("the semaphore chip stays inside the panel, on a row of its own when i
     CHECK(probe::text("pool/semaphore")->find("of 3") != std::string::npos);
   }
 }
+
+TEST_CASE("the pool's layout holds still when its height brings a vertical scrollbar" * doctest::timeout(120)) {
+  // The drawing is laid out as if the vertical scrollbar were always there; when its
+  // width followed the scrollbar, the height changed with it, the scrollbar went away
+  // again, and the form flipped every frame (with a sideways scrollbar in between).
+  for (const char* lesson : {"leak", "cancel", "backpressure"}) {
+    GuiDriver ui(lesson);
+    resize(ui, 1920, 1080);
+    ui.app->set_font_scale(1.8f);
+    step(ui, 40);
+    for (int i = 0; i < 60 && ui.app->layout_settling(); ++i) ui.frame();
+    ui.frame();
+    const std::string form = probe::text("pool/form").value_or("?");
+    const std::string scroll = probe::text("pool/scroll-max").value_or("?");
+    for (int i = 0; i < 6; ++i) {
+      ui.frame();
+      INFO(std::string(lesson) << ", frame " << i);
+      CHECK(probe::text("pool/form").value_or("?") == form);
+      CHECK(probe::text("pool/scroll-max").value_or("?") == scroll);
+    }
+    INFO(std::string(lesson));
+    CHECK(scroll.substr(0, scroll.find(' ')) == "0.000000");
+  }
+}
