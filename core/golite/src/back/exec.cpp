@@ -237,20 +237,24 @@ bool Machine::call_string_method(const Value& recv, const Method& m, const std::
     return false;
   Value r = method_receiver(recv, m, path);
   Value result;
+  call_from_native(m, &r, 1, &result, 1);
+  out = std::string(str(result));
+  return true;
+}
+
+void Machine::call_from_native(const Method& m, Value* args, size_t nargs, Value* results, size_t nresults) {
   Frame top;
   Value dummy[1];
   top.slots = dummy;
   Frame* saved = fr_;
-  if (!fr_) fr_ = &top;
+  if (!fr_) fr_ = &top;  // called with no Go frame running (a goroutine's first call)
   try {
-    call_user(m.decl->info, m.decl->body, nullptr, &r, 1, &result, 1);
+    call_user(m.decl->info, m.decl->body, nullptr, args, nargs, results, nresults);
   } catch (...) {
     fr_ = saved;
     throw;
   }
   fr_ = saved;
-  out = std::string(str(result));
-  return true;
 }
 
 // ---------------------------------------------------------------- calls

@@ -98,6 +98,9 @@ class Machine final : public fmt::Hooks {
   void run_main();
   void run_goroutine(const Callee& c, std::vector<Value>& args);
 
+  // Runs method m of the program (m.decl set) from native code: fmt's String and Error,
+  // Fprint's Write. args[0] is the receiver, as method_receiver gives it.
+  void call_from_native(const Method& m, Value* args, size_t nargs, Value* results, size_t nresults);
   bool call_string_method(const Value& recv, const Method& m, const std::vector<int>& path,
                           std::string& out) override;
   // The receiver to pass when calling m on x: x itself, its pointee for a value method

@@ -261,9 +261,38 @@ void Machine::call_stdlib(Member m, const CallExpr* call, Value* a, size_t n, Va
   auto set_bool = [&](size_t i, bool v) { out[i] = Value::of_bool(result_type(call, i, bool_t), v); };
   auto set_float = [&](double v) { out[0] = Value::of_float(result_type(call, 0, U().float64_type), v); };
   auto nil_error = [&](size_t i) { out[i] = Value(); };
+  // fmt.Fprint*'s writer: a *strings.Builder, a value with a Write([]byte) (int, error)
+  // method, or os.Stdout / os.Stderr (file descriptors 1 and 2, see os_Stdout). Sets
+  // Fprint's results: the bytes written and the writer's error.
   auto write_to = [&](const Value& w, const std::string& s) {
+    // (The results are set last: `out` may share storage with the arguments.)
+    auto written = [&] {
+      set_int(0, int64_t(s.size()));
+      if (nout > 1) nil_error(1);
+    };
+    if (w.tb == 0) nil_dereference();  // a nil io.Writer
+    if (w.heap() && w.o->kind == ObjKind::Ptr) {
+      Value* t = static_cast<PtrObj*>(w.o)->target;
+      if (t->heap() && t->o->kind == ObjKind::Builder) {
+        static_cast<BuilderObj*>(t->o)->s += s;
+        written();
+        return;
+      }
+    }
+    std::vector<int> path;
+    const Method* write = fmt::find_dyn_method(w.type(), "Write", &path);
+    if (write && write->member < 0 && write->decl) {  // the program's own Write
+      Value args[2] = {method_receiver(w, *write, path),
+                       convert(Value::of_string(string_t, s), string_t, U().slice_of(U().byte_type))};
+      Value results[2];
+      call_from_native(*write, args, 2, results, 2);
+      out[0] = Value::of_int(result_type(call, 0, int_t), results[0].i);
+      if (nout > 1) out[1] = results[1];
+      return;
+    }
     if (w.i == 2) I.write_stderr(s);
     else I.write_stdout(s);
+    written();
   };
   auto duration_of = [&](int64_t d) { return Value::of_int(result_type(call, 0, nt.duration), d); };
   (void)nout;
@@ -1089,6 +1118,7 @@ void Machine::call_stdlib(Member m, const CallExpr* call, Value* a, size_t n, Va
       set_str(0, std::move(r));
       return;
     }
+    case Member::strings_Builder_Write:
     case Member::strings_Builder_WriteString:
     case Member::strings_Builder_WriteByte:
     case Member::strings_Builder_WriteRune:
@@ -1099,6 +1129,13 @@ void Machine::call_stdlib(Member m, const CallExpr* call, Value* a, size_t n, Va
       if (!t->heap() || t->o->kind != ObjKind::Builder) *t = Value::of_obj(t->type(), new BuilderObj(), true);
       std::string& b = static_cast<BuilderObj*>(t->o)->s;
       switch (m) {
+        case Member::strings_Builder_Write: {
+          std::string bytes(str(convert(a[1], a[1].type(), string_t)));
+          b += bytes;
+          set_int(0, int64_t(bytes.size()));
+          if (nout > 1) nil_error(1);
+          return;
+        }
         case Member::strings_Builder_WriteString:
           b += S(1);
           set_int(0, int64_t(S(1).size()));
@@ -1376,6 +1413,15 @@ void Machine::call_stdlib(Member m, const CallExpr* call, Value* a, size_t n, Va
     }
     case Member::os_Exit: rt::exit(int(a[0].i)); return;
     case Member::os_Getenv: set_str(0, ""); return;
+    case Member::os_File_Write: {  // os.Stdout and os.Stderr are the descriptors 1 and 2
+      std::string bytes(str(convert(a[1], a[1].type(), string_t)));
+      if (a[0].tb == 0 || a[0].heap()) nil_dereference();
+      if (a[0].i == 2) I.write_stderr(bytes);
+      else I.write_stdout(bytes);
+      set_int(0, int64_t(bytes.size()));
+      if (nout > 1) nil_error(1);
+      return;
+    }
     case Member::os_Stdout: out[0] = Value::of_int(result_type(call, 0, int_t), 1); return;
     case Member::os_Stderr: out[0] = Value::of_int(result_type(call, 0, int_t), 2); return;
     case Member::os_Args: out[0] = string_slice(nullptr, {"/tmp/main"}); return;

@@ -16,6 +16,7 @@ constexpr MemberInfo kMembers[] = {
 };
 
 constexpr std::string_view kFmt = R"(package fmt
+import "io"
 func Print(a ...any) (n int, err error)
 func Println(a ...any) (n int, err error)
 func Printf(format string, a ...any) (n int, err error)
@@ -23,9 +24,9 @@ func Sprint(a ...any) string
 func Sprintln(a ...any) string
 func Sprintf(format string, a ...any) string
 func Errorf(format string, a ...any) error
-func Fprint(w any, a ...any) (n int, err error)
-func Fprintln(w any, a ...any) (n int, err error)
-func Fprintf(w any, format string, a ...any) (n int, err error)
+func Fprint(w io.Writer, a ...any) (n int, err error)
+func Fprintln(w io.Writer, a ...any) (n int, err error)
+func Fprintf(w io.Writer, format string, a ...any) (n int, err error)
 type Stringer interface {
 	String() string
 }
@@ -198,6 +199,7 @@ func TrimRight(s, cutset string) string
 func Map(mapping func(rune) rune, s string) string
 func Compare(a, b string) int
 type Builder struct{ buf []byte }
+func (b *Builder) Write(p []byte) (int, error)
 func (b *Builder) WriteString(s string) (int, error)
 func (b *Builder) WriteByte(c byte) error
 func (b *Builder) WriteRune(r rune) (int, error)
@@ -380,11 +382,19 @@ func GOMAXPROCS(n int) int
 
 constexpr std::string_view kOs = R"(package os
 type File struct{ fd int }
+func (f *File) Write(b []byte) (n int, err error)
 func Exit(code int)
 func Getenv(key string) string
 var Stdout *File
 var Stderr *File
 var Args []string
+)";
+
+// io: only Writer, for fmt.Fprint* and the programs that pass writers around.
+constexpr std::string_view kIo = R"(package io
+type Writer interface {
+	Write(p []byte) (n int, err error)
+}
 )";
 
 constexpr std::string_view kSim = R"(package sim
@@ -405,7 +415,7 @@ constexpr PackageSource kPackages[] = {
     {"fmt", kFmt},         {"sync", kSync},       {"time", kTime},       {"context", kContext},
     {"errors", kErrors},   {"sort", kSort},       {"strings", kStrings}, {"strconv", kStrconv},
     {"math/rand", kRand},  {"runtime", kRuntime}, {"os", kOs},           {"poollab/sim", kSim},
-    {"sync/atomic", kAtomic}, {"math", kMath}, {"slices", kSlices},
+    {"sync/atomic", kAtomic}, {"math", kMath}, {"slices", kSlices}, {"io", kIo},
 };
 
 }  // namespace

@@ -139,6 +139,7 @@ namespace poollab::golite {
   X(strings_Map, "strings", "", "Map")                                    \
   X(strings_Compare, "strings", "", "Compare")                            \
   X(strings_Title, "strings", "", "Title")                                \
+  X(strings_Builder_Write, "strings", "Builder", "Write")                 \
   X(strings_Builder_WriteString, "strings", "Builder", "WriteString")     \
   X(strings_Builder_WriteByte, "strings", "Builder", "WriteByte")         \
   X(strings_Builder_WriteRune, "strings", "Builder", "WriteRune")         \
@@ -269,6 +270,7 @@ namespace poollab::golite {
   X(os_Exit, "os", "", "Exit")                                            \
   X(os_Getenv, "os", "", "Getenv")                                        \
   X(os_Stdout, "os", "", "Stdout")                                        \
+  X(os_File_Write, "os", "File", "Write")                                 \
   X(os_Stderr, "os", "", "Stderr")                                        \
   X(os_Args, "os", "", "Args")                                            \
   /* poollab/sim */                                                       \
