@@ -6,6 +6,7 @@
 
 #include "front/checker.hpp"
 #include "front/expr_text.hpp"
+#include "front/go_std_names.hpp"
 #include "front/lexer.hpp"
 #include "utf8.hpp"
 #include "poollab/golite/stdlib_decls.hpp"
@@ -702,7 +703,11 @@ void Checker::selector(SelectorExpr* s, bool allow_type) {
       id->package = o->package->path;
       auto it = o->package->members.find(s->sel);
       if (it == o->package->members.end() || !is_exported(s->sel)) {
-        error(s->sel_pos, "undefined: " + id->name + "." + s->sel);
+        // A name Go has but golite does not is told apart from one Go lacks too.
+        if (is_exported(s->sel) && go_std_has_name(o->package->path + "." + s->sel))
+          error(s->sel_pos, id->name + "." + s->sel + " is in Go's standard library but not in golite's subset");
+        else
+          error(s->sel_pos, "undefined: " + id->name + "." + s->sel);
         return;
       }
       const Object& m = it->second;
@@ -820,6 +825,14 @@ void Checker::selector(SelectorExpr* s, bool allow_type) {
       case Selection::What::None:
         break;
     }
+  }
+  // A method of a standard-library type that golite leaves out.
+  const Type* named = t->kind == Kind::Pointer && t->elem ? t->elem : t;
+  if (is_exported(s->sel) && !named->pkg.empty() && named->pkg != "main" &&
+      go_std_has_name(named->pkg + "." + named->name + "." + s->sel)) {
+    error(s->sel_pos, expr_text(s) + " undefined (" + named->pkg + "." + named->name + "." + s->sel +
+                          " is in Go's standard library but not in golite's subset)");
+    return;
   }
   error(s->sel_pos, expr_text(s) + " undefined (type " + ts(t) + " has no field or method " + s->sel + ")");
 }

@@ -1,0 +1,3 @@
+module gostdnames
+
+go 1.23
