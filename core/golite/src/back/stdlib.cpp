@@ -52,6 +52,9 @@ const Type* result_type(const CallExpr* call, size_t i, const Type* fallback) {
 }
 
 // The object a pointer receiver points at (WaitGroup, Mutex, Builder, struct...).
+// The context object behind a context.Context value (null for a nil Context).
+const CtxObj* ctx_obj(const Value& v) { return v.heap() && v.o->kind == ObjKind::Ctx ? static_cast<CtxObj*>(v.o) : nullptr; }
+
 Value* pointee(Machine& m, const Value& p) {
   if (!p.heap() || p.o->kind != ObjKind::Ptr) {
     m.nil_dereference();
@@ -654,14 +657,13 @@ void Machine::call_stdlib(Member m, const CallExpr* call, Value* a, size_t n, Va
     case Member::context_WithCancel:
     case Member::context_WithTimeout:
     case Member::context_WithDeadline: {
-      const Value& parent = a[0];
-      rt::Context pc = parent.heap() && parent.o->kind == ObjKind::Ctx ? static_cast<CtxObj*>(parent.o)->ctx
-                                                                     : rt::Context::background();
+      const CtxObj* parent = ctx_obj(a[0]);
+      rt::Context pc = parent ? parent->ctx : rt::Context::background();
       std::pair<rt::Context, rt::Context::CancelFunc> r =
           m == Member::context_WithCancel    ? rt::Context::with_cancel(pc)
           : m == Member::context_WithTimeout ? rt::Context::with_timeout(pc, a[1].i)
                                              : rt::Context::with_deadline(pc, a[1].i);
-      out[0] = Value::of_obj(nt.ctx, new CtxObj(r.first));
+      out[0] = Value::of_obj(nt.ctx, new CtxObj(r.first, parent ? parent->values : nullptr));
       auto* f = new FuncObj();
       f->native_name = "context.WithCancel.func1";
       rt::Context::CancelFunc cancel = r.second;
@@ -669,7 +671,14 @@ void Machine::call_stdlib(Member m, const CallExpr* call, Value* a, size_t n, Va
       out[1] = Value::of_obj(result_type(call, 1, nt.cancel_func), f);
       return;
     }
-    case Member::context_WithValue: out[0] = a[0]; return;
+    case Member::context_WithValue: {  // (parent, key, val): Go's checks, then one more pair on the chain
+      if (a[1].tb == 0) throw rt::Panic("nil key");
+      if (!comparable(a[1].type())) throw rt::Panic("key is not comparable");
+      const CtxObj* parent = ctx_obj(a[0]);
+      auto node = std::make_shared<CtxValueNode>(CtxValueNode{a[1], a[2], parent ? parent->values : nullptr});
+      out[0] = Value::of_obj(nt.ctx, new CtxObj(parent ? parent->ctx : rt::Context::background(), std::move(node)));
+      return;
+    }
     case Member::context_ctxImpl_Done: {
       const Value& c = a[0];
       if (!c.heap() || c.o->kind != ObjKind::Ctx) {
@@ -695,7 +704,17 @@ void Machine::call_stdlib(Member m, const CallExpr* call, Value* a, size_t n, Va
       else out[0] = I.ctx_deadline;
       return;
     }
-    case Member::context_ctxImpl_Value: out[0] = Value(); return;
+    case Member::context_ctxImpl_Value: {  // the innermost pair whose key equals `key`, else nil
+      const CtxObj* c = ctx_obj(a[0]);
+      for (const CtxValueNode* pair = c ? c->values.get() : nullptr; pair; pair = pair->parent.get()) {
+        if (values_equal(pair->key, a[1])) {
+          out[0] = pair->val;
+          return;
+        }
+      }
+      out[0] = Value();
+      return;
+    }
     case Member::context_ctxImpl_Deadline: {
       const Value& c = a[0];
       bool has = c.heap() && c.o->kind == ObjKind::Ctx && static_cast<CtxObj*>(c.o)->ctx.has_deadline();

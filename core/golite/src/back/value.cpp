@@ -50,6 +50,7 @@ void strip(Obj* o) {
       break;
     }
     case ObjKind::Err: std::vector<Value>().swap(static_cast<ErrObj*>(o)->wrapped); break;
+    case ObjKind::Ctx: static_cast<CtxObj*>(o)->values.reset(); break;
     case ObjKind::Timer: {
       auto* t = static_cast<TimerObj*>(o);
       t->timer.reset();

@@ -275,9 +275,20 @@ struct RWMutexObj final : Obj {
   explicit RWMutexObj(rt::RWMutex m) : Obj(ObjKind::RWMutex), mu(std::move(m)) {}
   rt::RWMutex mu;
 };
+// One context.WithValue pair; a context's pairs run innermost first through `parent`
+// and are shared with every context derived from it.
+struct CtxValueNode {
+  Value key, val;
+  std::shared_ptr<const CtxValueNode> parent;
+};
+
 struct CtxObj final : Obj {
-  explicit CtxObj(rt::Context c) : Obj(ObjKind::Ctx), ctx(std::move(c)) {}
-  rt::Context ctx;
+  explicit CtxObj(rt::Context c, std::shared_ptr<const CtxValueNode> v = nullptr)
+      : Obj(ObjKind::Ctx), ctx(std::move(c)), values(std::move(v)) {
+    if (values) heap_track();  // its values may lead back to it
+  }
+  rt::Context ctx;  // cancellation, deadline
+  std::shared_ptr<const CtxValueNode> values;
 };
 struct TimerObj final : Obj {
   TimerObj() : Obj(ObjKind::Timer) { heap_track(); }
