@@ -534,6 +534,7 @@ void Machine::call_stdlib(Member m, const CallExpr* call, Value* a, size_t n, Va
     case Member::time_Sleep: rt::sleep(a[0].i); return;
     case Member::time_Now: out[0] = Value::of_int(result_type(call, 0, nt.time_type), rt::now()); return;
     case Member::time_Since: out[0] = duration_of(rt::now() - a[0].i); return;
+    case Member::time_Until: out[0] = duration_of(a[0].i - rt::now()); return;
     case Member::time_After:
     case Member::time_Tick: {
       auto* c = new ChanObj();
@@ -600,6 +601,9 @@ void Machine::call_stdlib(Member m, const CallExpr* call, Value* a, size_t n, Va
     case Member::time_Duration_Minutes:
       out[0] = Value::of_float(U().float64_type, double(a[0].i / 60000000000) + double(a[0].i % 60000000000) / 6e10);
       return;
+    case Member::time_Duration_Hours:
+      out[0] = Value::of_float(U().float64_type, double(a[0].i / 3600000000000) + double(a[0].i % 3600000000000) / 3.6e12);
+      return;
     case Member::time_Duration_Milliseconds: out[0] = Value::of_int(U().int64_type, a[0].i / 1000000); return;
     case Member::time_Duration_Microseconds: out[0] = Value::of_int(U().int64_type, a[0].i / 1000); return;
     case Member::time_Duration_Nanoseconds: out[0] = Value::of_int(U().int64_type, a[0].i); return;
@@ -628,6 +632,7 @@ void Machine::call_stdlib(Member m, const CallExpr* call, Value* a, size_t n, Va
     case Member::time_Time_Sub: out[0] = duration_of(a[0].i - a[1].i); return;
     case Member::time_Time_Add: out[0] = Value::of_int(a[0].type(), a[0].i + a[1].i); return;
     case Member::time_Time_Before: set_bool(0, a[0].i < a[1].i); return;
+    case Member::time_Time_Equal: set_bool(0, a[0].i == a[1].i); return;
     case Member::time_Time_After: set_bool(0, a[0].i > a[1].i); return;
     case Member::time_Timer_Stop:
     case Member::time_Timer_Reset:

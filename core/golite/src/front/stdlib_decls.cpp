@@ -101,6 +101,7 @@ type Ticker struct {
 func Sleep(d Duration)
 func Now() Time
 func Since(t Time) Duration
+func Until(t Time) Duration
 func After(d Duration) <-chan Time
 func Tick(d Duration) <-chan Time
 func NewTimer(d Duration) *Timer
@@ -111,6 +112,7 @@ func (d Duration) Milliseconds() int64
 func (d Duration) Microseconds() int64
 func (d Duration) Nanoseconds() int64
 func (d Duration) Minutes() float64
+func (d Duration) Hours() float64
 func (d Duration) String() string
 func (d Duration) Round(m Duration) Duration
 func (d Duration) Truncate(m Duration) Duration
@@ -118,6 +120,7 @@ func (t Time) Sub(u Time) Duration
 func (t Time) Add(d Duration) Time
 func (t Time) Before(u Time) bool
 func (t Time) After(u Time) bool
+func (t Time) Equal(u Time) bool
 func (t *Timer) Stop() bool
 func (t *Timer) Reset(d Duration) bool
 func (t *Ticker) Stop()

@@ -60,6 +60,7 @@ namespace poollab::golite {
   X(time_Sleep, "time", "", "Sleep")                                      \
   X(time_Now, "time", "", "Now")                                          \
   X(time_Since, "time", "", "Since")                                      \
+  X(time_Until, "time", "", "Until")                                      \
   X(time_After, "time", "", "After")                                      \
   X(time_Tick, "time", "", "Tick")                                        \
   X(time_NewTimer, "time", "", "NewTimer")                                \
@@ -70,12 +71,14 @@ namespace poollab::golite {
   X(time_Duration_Microseconds, "time", "Duration", "Microseconds")       \
   X(time_Duration_Nanoseconds, "time", "Duration", "Nanoseconds")         \
   X(time_Duration_Minutes, "time", "Duration", "Minutes")                 \
+  X(time_Duration_Hours, "time", "Duration", "Hours")                     \
   X(time_Duration_String, "time", "Duration", "String")                   \
   X(time_Duration_Round, "time", "Duration", "Round")                     \
   X(time_Duration_Truncate, "time", "Duration", "Truncate")               \
   X(time_Time_Sub, "time", "Time", "Sub")                                 \
   X(time_Time_Add, "time", "Time", "Add")                                 \
   X(time_Time_Before, "time", "Time", "Before")                           \
+  X(time_Time_Equal, "time", "Time", "Equal")                             \
   X(time_Time_After, "time", "Time", "After")                             \
   X(time_Timer_Stop, "time", "Timer", "Stop")                             \
   X(time_Timer_Reset, "time", "Timer", "Reset")                           \
