@@ -1,5 +1,6 @@
 // The standard-library subset: one case per stdlib_decls.hpp member.
 #include <algorithm>
+#include <mutex>
 #include <atomic>
 #include <cctype>
 #include <cstring>
@@ -1255,6 +1256,43 @@ void Machine::call_stdlib(Member m, const CallExpr* call, Value* a, size_t n, Va
         }
       }
       return;
+    }
+    case Member::atomic_Value_Load:
+    case Member::atomic_Value_Store:
+    case Member::atomic_Value_Swap:
+    case Member::atomic_Value_CompareAndSwap: {
+      // The `any` it holds is two words: a lock (one of a few, picked by address) keeps
+      // them together; Go's checks and panics as sync/atomic words them.
+      Value* cell = &static_cast<AggObj*>(pointee(*this, a[0])->o)->v[0];
+      static std::mutex locks[16];
+      std::lock_guard lk(locks[(reinterpret_cast<uintptr_t>(cell) >> 4) % 16]);
+      const char* what = m == Member::atomic_Value_CompareAndSwap ? "compare and swap" : "store";
+      const Value& incoming = m == Member::atomic_Value_CompareAndSwap ? a[2] : a[1];
+      if (m != Member::atomic_Value_Load) {
+        if (incoming.tb == 0) throw rt::Panic(std::string("sync/atomic: ") + what + " of nil value into Value");
+        if (m == Member::atomic_Value_CompareAndSwap && a[1].tb != 0 && !identical(a[1].type(), incoming.type()))
+          throw rt::Panic("sync/atomic: compare and swap of inconsistently typed values");
+        if (cell->tb != 0 && !identical(cell->type(), incoming.type()))
+          throw rt::Panic(std::string("sync/atomic: ") + what + " of inconsistently typed value into Value");
+      }
+      switch (m) {
+        case Member::atomic_Value_Load: out[0] = *cell; return;
+        case Member::atomic_Value_Store: *cell = incoming; return;
+        case Member::atomic_Value_Swap: out[0] = std::exchange(*cell, incoming); return;
+        default: {  // CompareAndSwap: compares as ==, which panics on uncomparable types
+          const Value& old = a[1];
+          if (cell->tb == 0 && old.tb != 0) {
+            set_bool(0, false);
+            return;
+          }
+          if (cell->tb != 0 && old.tb != 0 && identical(cell->type(), old.type()) && !comparable(old.type()))
+            throw rt::Panic("runtime error: comparing uncomparable type " + fmt::type_name(old.type()));
+          bool same = cell->tb == 0 ? true : values_equal(*cell, old);
+          if (same) *cell = incoming;
+          set_bool(0, same);
+          return;
+        }
+      }
     }
     // ---------------------------------------------------------------- math
     case Member::math_Sqrt: set_float(std::sqrt(a[0].f)); return;

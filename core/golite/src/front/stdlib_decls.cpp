@@ -299,6 +299,11 @@ func (x *Bool) Load() bool
 func (x *Bool) Store(val bool)
 func (x *Bool) Swap(new bool) (old bool)
 func (x *Bool) CompareAndSwap(old, new bool) (swapped bool)
+type Value struct{ v any }
+func (v *Value) Load() (val any)
+func (v *Value) Store(val any)
+func (v *Value) Swap(new any) (old any)
+func (v *Value) CompareAndSwap(old, new any) (swapped bool)
 )";
 
 constexpr std::string_view kMath = R"(package math

@@ -194,6 +194,10 @@ namespace poollab::golite {
   X(atomic_Bool_Store, "sync/atomic", "Bool", "Store")                    \
   X(atomic_Bool_Swap, "sync/atomic", "Bool", "Swap")                      \
   X(atomic_Bool_CompareAndSwap, "sync/atomic", "Bool", "CompareAndSwap")  \
+  X(atomic_Value_Load, "sync/atomic", "Value", "Load")                    \
+  X(atomic_Value_Store, "sync/atomic", "Value", "Store")                  \
+  X(atomic_Value_Swap, "sync/atomic", "Value", "Swap")                    \
+  X(atomic_Value_CompareAndSwap, "sync/atomic", "Value", "CompareAndSwap") \
   /* math */                                                              \
   X(math_Sqrt, "math", "", "Sqrt")                                        \
   X(math_Abs, "math", "", "Abs")                                          \
