@@ -104,3 +104,29 @@ TEST_CASE("workers abandon their jobs on cancel: the double select" * doctest::t
     for (int w = 0; w < 3; ++w) stopped.recv();
   });
 }
+
+TEST_CASE("a cancel with a cause hands it to the whole subtree; the first cancellation's cause stays" *
+          doctest::timeout(30)) {
+  run_ok([] {
+    auto [root, stop] = Context::with_cancel_cause(Context::background());
+    auto [child, cancel_child] = Context::with_cancel(root);
+    auto [inner, cancel_inner] = Context::with_cancel_cause(root);
+    auto own = std::make_shared<const std::string>("inner first");
+    cancel_inner(own);
+    expect(inner.cause() == own, "its own cause, given first");
+    expect(root.cause() == nullptr && child.cause() == nullptr, "nothing above or beside it cancelled yet");
+    auto shutdown = std::make_shared<const std::string>("shutting down");
+    stop(shutdown);
+    stop(std::make_shared<const std::string>("second"));  // too late: the first cause stays
+    expect(root.err() == "context canceled" && root.cause() == shutdown, "the root's cause");
+    expect(child.err() == "context canceled" && child.cause() == shutdown, "handed down to a plain child");
+    expect(inner.cause() == own, "a context already cancelled keeps its own");
+    auto [late, cancel_late] = Context::with_cancel(root);
+    expect(late.err() == "context canceled" && late.cause() == shutdown, "a child made afterwards gets it too");
+    auto [plain, cancel_plain] = Context::with_cancel_cause(Context::background());
+    cancel_plain(nullptr);
+    expect(plain.err() == "context canceled" && plain.cause() == nullptr, "no cause given");
+    cancel_child();
+    cancel_late();
+  });
+}

@@ -13,6 +13,7 @@ struct ContextState : std::enable_shared_from_this<ContextState> {
   ObjId id = 0;
   Chan<Unit> done;             // nil for Background
   std::string err;
+  std::shared_ptr<const void> cause;  // WithCancelCause's cause, handed down the subtree; null otherwise
   std::weak_ptr<ContextState> parent;
   std::vector<std::shared_ptr<ContextState>> children;
   std::uint64_t timer = 0;
@@ -24,9 +25,11 @@ namespace {
 
 // Cancel `s` and its whole subtree (mu held). The parent is never touched
 // beyond forgetting this child.
-void cancel_locked(Core& core, const std::shared_ptr<ContextState>& s, const char* why, G* by, bool detach) {
-  if (!s->err.empty()) return;
+void cancel_locked(Core& core, const std::shared_ptr<ContextState>& s, const char* why, G* by, bool detach,
+                   const std::shared_ptr<const void>& cause = nullptr) {
+  if (!s->err.empty()) return;  // the first cancellation (and its cause) stays
   s->err = why;
+  s->cause = cause;
   if (s->timer) {
     core.cancel_timer(s->timer);
     s->timer = 0;
@@ -35,7 +38,7 @@ void cancel_locked(Core& core, const std::shared_ptr<ContextState>& s, const cha
   close_locked(*s->done.core());
   auto children = std::move(s->children);
   s->children.clear();
-  for (auto& child : children) cancel_locked(core, child, why, by, false);
+  for (auto& child : children) cancel_locked(core, child, why, by, false, cause);
   if (detach) {
     if (auto p = s->parent.lock()) {
       auto& sib = p->children;
@@ -56,7 +59,8 @@ std::shared_ptr<ContextState> child_of(const std::shared_ptr<ContextState>& pare
     s->has_deadline = parent->has_deadline;
     s->deadline = parent->deadline;
     if (!parent->err.empty()) {
-      cancel_locked(*s->core, s, parent->err == kDeadlineExceeded ? kDeadlineExceeded : kContextCanceled, &g, false);
+      cancel_locked(*s->core, s, parent->err == kDeadlineExceeded ? kDeadlineExceeded : kContextCanceled, &g, false,
+                    parent->cause);
     } else if (parent->core) {
       parent->children.push_back(s);
     }
@@ -73,6 +77,15 @@ Context::CancelFunc cancel_func(const std::shared_ptr<ContextState>& s) {
   };
 }
 
+Context::CancelCauseFunc cancel_cause_func(const std::shared_ptr<ContextState>& s) {
+  return [s](std::shared_ptr<const void> cause) {
+    G& g = require_g("context.CancelCauseFunc");
+    std::unique_lock lk(s->core->mu);
+    s->core->gate_point(&g, lk, "cancel", s->id);
+    cancel_locked(*s->core, s, kContextCanceled, &g, true, cause);
+  };
+}
+
 }  // namespace
 }  // namespace detail
 
@@ -81,6 +94,11 @@ Context Context::background() { return Context(std::make_shared<detail::ContextS
 std::pair<Context, Context::CancelFunc> Context::with_cancel(const Context& parent) {
   auto s = detail::child_of(parent.s_);
   return {Context(s), detail::cancel_func(s)};
+}
+
+std::pair<Context, Context::CancelCauseFunc> Context::with_cancel_cause(const Context& parent) {
+  auto s = detail::child_of(parent.s_);
+  return {Context(s), detail::cancel_cause_func(s)};
 }
 
 std::pair<Context, Context::CancelFunc> Context::with_deadline(const Context& parent, Nanos deadline) {
@@ -122,6 +140,12 @@ std::string Context::err() const {
   if (!s_->core) return "";
   std::lock_guard lk(s_->core->mu);
   return s_->err;
+}
+
+std::shared_ptr<const void> Context::cause() const {
+  if (!s_->core) return nullptr;
+  std::lock_guard lk(s_->core->mu);
+  return s_->cause;
 }
 
 bool Context::has_deadline() const { return s_->has_deadline; }

@@ -677,6 +677,28 @@ void Machine::call_stdlib(Member m, const CallExpr* call, Value* a, size_t n, Va
       out[1] = Value::of_obj(result_type(call, 1, nt.cancel_func), f);
       return;
     }
+    case Member::context_WithCancelCause: {
+      const CtxObj* parent = ctx_obj(a[0]);
+      auto [ctx, cancel] = rt::Context::with_cancel_cause(parent ? parent->ctx : rt::Context::background());
+      out[0] = Value::of_obj(nt.ctx, new CtxObj(ctx, parent ? parent->values : nullptr));
+      auto* f = new FuncObj();
+      f->native_name = "context.WithCancelCause.func1";
+      f->native = [cancel = cancel](std::vector<Value>& args, std::vector<Value>&) {
+        // cancel(nil) is a plain cancel: Cause then reports context.Canceled.
+        bool given = !args.empty() && args[0].tb != 0;
+        cancel(given ? std::make_shared<const Value>(args[0]) : nullptr);
+      };
+      out[1] = Value::of_obj(result_type(call, 1, nt.cancel_func), f);
+      return;
+    }
+    case Member::context_Cause: {  // the first cancellation's cause, else Err()
+      const CtxObj* c = ctx_obj(a[0]);
+      std::string e = c ? c->ctx.err() : std::string();
+      if (e.empty()) out[0] = Value();
+      else if (auto cause = c->ctx.cause()) out[0] = *std::static_pointer_cast<const Value>(cause);
+      else out[0] = e == rt::kContextCanceled ? I.ctx_canceled : I.ctx_deadline;
+      return;
+    }
     case Member::context_WithValue: {  // (parent, key, val): Go's checks, then one more pair on the chain
       if (a[1].tb == 0) throw rt::Panic("nil key");
       if (!comparable(a[1].type())) throw rt::Panic("key is not comparable");

@@ -136,6 +136,7 @@ type Context interface {
 	Value(key any) any
 }
 type CancelFunc func()
+type CancelCauseFunc func(cause error)
 type ctxImpl struct{ id int }
 func (c *ctxImpl) Deadline() (deadline time.Time, ok bool)
 func (c *ctxImpl) Done() <-chan struct{}
@@ -144,6 +145,8 @@ func (c *ctxImpl) Value(key any) any
 func Background() Context
 func TODO() Context
 func WithCancel(parent Context) (ctx Context, cancel CancelFunc)
+func WithCancelCause(parent Context) (ctx Context, cancel CancelCauseFunc)
+func Cause(c Context) error
 func WithTimeout(parent Context, timeout time.Duration) (Context, CancelFunc)
 func WithDeadline(parent Context, d time.Time) (Context, CancelFunc)
 func WithValue(parent Context, key, val any) Context

@@ -88,6 +88,8 @@ namespace poollab::golite {
   X(context_Background, "context", "", "Background")                      \
   X(context_TODO, "context", "", "TODO")                                  \
   X(context_WithCancel, "context", "", "WithCancel")                      \
+  X(context_WithCancelCause, "context", "", "WithCancelCause")            \
+  X(context_Cause, "context", "", "Cause")                                \
   X(context_WithTimeout, "context", "", "WithTimeout")                    \
   X(context_WithDeadline, "context", "", "WithDeadline")                  \
   X(context_WithValue, "context", "", "WithValue")                        \
