@@ -52,10 +52,19 @@ const Type* result_type(const CallExpr* call, size_t i, const Type* fallback) {
   return i == 0 ? call->type : fallback;
 }
 
-// The object a pointer receiver points at (WaitGroup, Mutex, Builder, struct...).
 // The context object behind a context.Context value (null for a nil Context).
 const CtxObj* ctx_obj(const Value& v) { return v.heap() && v.o->kind == ObjKind::Ctx ? static_cast<CtxObj*>(v.o) : nullptr; }
+// Its runtime context (Background for a nil Context) and its WithValue pairs.
+rt::Context rt_ctx(const Value& v) {
+  const CtxObj* c = ctx_obj(v);
+  return c ? c->ctx : rt::Context::background();
+}
+std::shared_ptr<const CtxValueNode> ctx_values(const Value& v) {
+  const CtxObj* c = ctx_obj(v);
+  return c ? c->values : nullptr;
+}
 
+// The object a pointer receiver points at (WaitGroup, Mutex, Builder, struct...).
 Value* pointee(Machine& m, const Value& p) {
   if (!p.heap() || p.o->kind != ObjKind::Ptr) {
     m.nil_dereference();
@@ -265,38 +274,20 @@ void Machine::call_stdlib(Member m, const CallExpr* call, Value* a, size_t n, Va
   auto set_bool = [&](size_t i, bool v) { out[i] = Value::of_bool(result_type(call, i, bool_t), v); };
   auto set_float = [&](double v) { out[0] = Value::of_float(result_type(call, 0, U().float64_type), v); };
   auto nil_error = [&](size_t i) { out[i] = Value(); };
-  // fmt.Fprint*'s writer: a *strings.Builder, a value with a Write([]byte) (int, error)
-  // method, or os.Stdout / os.Stderr (file descriptors 1 and 2, see os_Stdout). Sets
-  // Fprint's results: the bytes written and the writer's error.
+  // fmt.Fprint*'s writer, through its Write method: the program's own, or the library's
+  // (*strings.Builder; *os.File for os.Stdout and os.Stderr). Sets Fprint's results from
+  // Write's: the bytes written and the writer's error.
   auto write_to = [&](const Value& w, const std::string& s) {
-    // (The results are set last: `out` may share storage with the arguments.)
-    auto written = [&] {
-      set_int(0, int64_t(s.size()));
-      if (nout > 1) nil_error(1);
-    };
-    if (w.tb == 0) nil_dereference();  // a nil io.Writer
-    if (w.heap() && w.o->kind == ObjKind::Ptr) {
-      Value* t = static_cast<PtrObj*>(w.o)->target;
-      if (t->heap() && t->o->kind == ObjKind::Builder) {
-        static_cast<BuilderObj*>(t->o)->s += s;
-        written();
-        return;
-      }
-    }
     std::vector<int> path;
-    const Method* write = fmt::find_dyn_method(w.type(), "Write", &path);
-    if (write && write->member < 0 && write->decl) {  // the program's own Write
-      Value args[2] = {method_receiver(w, *write, path),
-                       convert(Value::of_string(string_t, s), string_t, U().slice_of(U().byte_type))};
-      Value results[2];
-      call_from_native(*write, args, 2, results, 2);
-      out[0] = Value::of_int(result_type(call, 0, int_t), results[0].i);
-      if (nout > 1) out[1] = results[1];
-      return;
-    }
-    if (w.i == 2) I.write_stderr(s);
-    else I.write_stdout(s);
-    written();
+    const Method* write = w.tb == 0 ? nullptr : fmt::find_dyn_method(w.type(), "Write", &path);
+    if (!write) nil_dereference();  // a nil io.Writer (the checker lets nothing else through)
+    Value args[2] = {method_receiver(w, *write, path),
+                     convert(Value::of_string(string_t, s), string_t, U().slice_of(U().byte_type))};
+    Value results[2];
+    if (write->member >= 0) call_stdlib(static_cast<Member>(write->member), nullptr, args, 2, results, 2);
+    else call_from_native(*write, args, 2, results, 2);
+    out[0] = Value::of_int(result_type(call, 0, int_t), results[0].i);
+    if (nout > 1) out[1] = results[1];
   };
   auto duration_of = [&](int64_t d) { return Value::of_int(result_type(call, 0, nt.duration), d); };
   (void)nout;
@@ -662,33 +653,32 @@ void Machine::call_stdlib(Member m, const CallExpr* call, Value* a, size_t n, Va
     case Member::context_TODO: out[0] = Value::of_obj(nt.ctx, new CtxObj(rt::Context::background())); return;
     case Member::context_WithCancel:
     case Member::context_WithTimeout:
-    case Member::context_WithDeadline: {
-      const CtxObj* parent = ctx_obj(a[0]);
-      rt::Context pc = parent ? parent->ctx : rt::Context::background();
-      std::pair<rt::Context, rt::Context::CancelFunc> r =
-          m == Member::context_WithCancel    ? rt::Context::with_cancel(pc)
-          : m == Member::context_WithTimeout ? rt::Context::with_timeout(pc, a[1].i)
-                                             : rt::Context::with_deadline(pc, a[1].i);
-      out[0] = Value::of_obj(nt.ctx, new CtxObj(r.first, parent ? parent->values : nullptr));
-      auto* f = new FuncObj();
-      f->native_name = "context.WithCancel.func1";
-      rt::Context::CancelFunc cancel = r.second;
-      f->native = [cancel](std::vector<Value>&, std::vector<Value>&) { cancel(); };
-      out[1] = Value::of_obj(result_type(call, 1, nt.cancel_func), f);
-      return;
-    }
+    case Member::context_WithDeadline:
     case Member::context_WithCancelCause: {
-      const CtxObj* parent = ctx_obj(a[0]);
-      auto [ctx, cancel] = rt::Context::with_cancel_cause(parent ? parent->ctx : rt::Context::background());
-      out[0] = Value::of_obj(nt.ctx, new CtxObj(ctx, parent ? parent->values : nullptr));
+      // A child of a[0]: its cancellation in the runtime, its parent's WithValue pairs.
+      rt::Context parent = rt_ctx(a[0]);
+      rt::Context child = parent;  // set below, with the cancel func
       auto* f = new FuncObj();
-      f->native_name = "context.WithCancelCause.func1";
-      f->native = [cancel = cancel](std::vector<Value>& args, std::vector<Value>&) {
-        // cancel(nil) is a plain cancel: Cause then reports context.Canceled.
-        bool given = !args.empty() && args[0].tb != 0;
-        cancel(given ? std::make_shared<const Value>(args[0]) : nullptr);
-      };
-      out[1] = Value::of_obj(result_type(call, 1, nt.cancel_func), f);
+      Value cancel_value = Value::of_obj(result_type(call, 1, nt.cancel_func), f);  // owns f from here
+      if (m == Member::context_WithCancelCause) {
+        auto [ctx, cancel] = rt::Context::with_cancel_cause(parent);
+        child = ctx;
+        f->native_name = "context.WithCancelCause.func1";
+        f->native = [cancel = cancel](std::vector<Value>& args, std::vector<Value>&) {
+          // cancel(nil) is a plain cancel: Cause then reports context.Canceled.
+          bool given = !args.empty() && args[0].tb != 0;
+          cancel(given ? std::make_shared<const Value>(args[0]) : nullptr);
+        };
+      } else {
+        auto [ctx, cancel] = m == Member::context_WithCancel    ? rt::Context::with_cancel(parent)
+                             : m == Member::context_WithTimeout ? rt::Context::with_timeout(parent, a[1].i)
+                                                                : rt::Context::with_deadline(parent, a[1].i);
+        child = ctx;
+        f->native_name = "context.WithCancel.func1";
+        f->native = [cancel = cancel](std::vector<Value>&, std::vector<Value>&) { cancel(); };
+      }
+      out[0] = Value::of_obj(nt.ctx, new CtxObj(std::move(child), ctx_values(a[0])));
+      out[1] = std::move(cancel_value);
       return;
     }
     case Member::context_Cause: {  // the first cancellation's cause, else Err()
@@ -702,18 +692,17 @@ void Machine::call_stdlib(Member m, const CallExpr* call, Value* a, size_t n, Va
     case Member::context_WithValue: {  // (parent, key, val): Go's checks, then one more pair on the chain
       if (a[1].tb == 0) throw rt::Panic("nil key");
       if (!comparable(a[1].type())) throw rt::Panic("key is not comparable");
-      const CtxObj* parent = ctx_obj(a[0]);
-      auto node = std::make_shared<CtxValueNode>(CtxValueNode{a[1], a[2], parent ? parent->values : nullptr});
-      out[0] = Value::of_obj(nt.ctx, new CtxObj(parent ? parent->ctx : rt::Context::background(), std::move(node)));
+      auto node = std::make_shared<CtxValueNode>(CtxValueNode{a[1], a[2], ctx_values(a[0])});
+      out[0] = Value::of_obj(nt.ctx, new CtxObj(rt_ctx(a[0]), std::move(node)));
       return;
     }
     case Member::context_ctxImpl_Done: {
-      const Value& c = a[0];
-      if (!c.heap() || c.o->kind != ObjKind::Ctx) {
+      const CtxObj* c = ctx_obj(a[0]);
+      if (!c) {
         out[0] = Value::of_obj(result_type(call, 0, nt.unit_chan), nullptr);
         return;
       }
-      rt::Chan<rt::Unit> done = static_cast<CtxObj*>(c.o)->ctx.done();
+      rt::Chan<rt::Unit> done = c->ctx.done();
       if (done.is_nil()) {
         out[0] = Value::of_obj(result_type(call, 0, nt.unit_chan), nullptr);
         return;
@@ -725,8 +714,8 @@ void Machine::call_stdlib(Member m, const CallExpr* call, Value* a, size_t n, Va
       return;
     }
     case Member::context_ctxImpl_Err: {
-      const Value& c = a[0];
-      std::string e = c.heap() && c.o->kind == ObjKind::Ctx ? static_cast<CtxObj*>(c.o)->ctx.err() : std::string();
+      const CtxObj* c = ctx_obj(a[0]);
+      std::string e = c ? c->ctx.err() : std::string();
       if (e.empty()) out[0] = Value();
       else if (e == rt::kContextCanceled) out[0] = I.ctx_canceled;
       else out[0] = I.ctx_deadline;
@@ -744,9 +733,9 @@ void Machine::call_stdlib(Member m, const CallExpr* call, Value* a, size_t n, Va
       return;
     }
     case Member::context_ctxImpl_Deadline: {
-      const Value& c = a[0];
-      bool has = c.heap() && c.o->kind == ObjKind::Ctx && static_cast<CtxObj*>(c.o)->ctx.has_deadline();
-      out[0] = Value::of_int(result_type(call, 0, nt.time_type), has ? static_cast<CtxObj*>(c.o)->ctx.deadline() : 0);
+      const CtxObj* c = ctx_obj(a[0]);
+      bool has = c && c->ctx.has_deadline();
+      out[0] = Value::of_int(result_type(call, 0, nt.time_type), has ? c->ctx.deadline() : 0);
       if (nout > 1) out[1] = Value::of_bool(bool_t, has);
       return;
     }
@@ -1525,9 +1514,7 @@ void Machine::call_stdlib(Member m, const CallExpr* call, Value* a, size_t n, Va
         hi = I.sim_max;
         fail = I.sim_fail;
       }
-      const Value& cv = a[0];
-      rt::Context ctx = cv.heap() && cv.o->kind == ObjKind::Ctx ? static_cast<CtxObj*>(cv.o)->ctx
-                                                               : rt::Context::background();
+      rt::Context ctx = rt_ctx(a[0]);
       auto ctx_err = [&]() -> Value {
         std::string e = ctx.err();
         if (e.empty()) return Value();
