@@ -108,21 +108,20 @@ void PoolView::draw(FrameContext& ctx) {
   in_pos_.clear();
   chan_geo_.clear();
   // A resized panel or a new presentation font starts again from full size (measured
-  // outside the child, whose own font carries last frame's scale).
+  // outside the child, whose own font carries last frame's scale). Goroutines or
+  // channels joining or leaving the drawing change what fits too: the search goes on
+  // from the present scale. Either way both bounds are forgotten.
   const float width_in_lines = ImGui::GetContentRegionAvail().x / ImGui::GetTextLineHeight();
-  if (std::abs(width_in_lines - fit_for_width_) > 0.5f || fit_for_lesson_ != ctx.lesson) {
-    fit_scale_ = 1.0f;
-    fit_too_big_ = 1.01f;
-    fit_known_ = 0.0f;
-    fit_for_width_ = width_in_lines;
-    fit_for_lesson_ = ctx.lesson;
-  }
-  // Goroutines or channels joining or leaving the drawing change what fits: the search
-  // goes on from the present scale with both bounds forgotten.
+  const bool new_panel = std::abs(width_in_lines - fit_for_width_) > 0.5f || fit_for_lesson_ != ctx.lesson;
   const std::array<std::size_t, 8> shape{layout_.producers.size(), layout_.workers.size(), layout_.consumers.size(),
                                          layout_.others.size(), layout_.other_channels.size(), layout_.stages.size(),
                                          static_cast<std::size_t>(layout_.jobs != 0), static_cast<std::size_t>(layout_.results != 0)};
-  if (shape != fit_for_shape_) {
+  if (new_panel) {
+    fit_scale_ = 1.0f;
+    fit_for_width_ = width_in_lines;
+    fit_for_lesson_ = ctx.lesson;
+  }
+  if (new_panel || shape != fit_for_shape_) {
     fit_too_big_ = 1.01f;
     fit_known_ = 0.0f;
     fit_for_shape_ = shape;
