@@ -1,6 +1,7 @@
 // `poollab trace`: Chrome Trace Event JSON (Perfetto, chrome://tracing).
 // One track (tid) per goroutine; blocked spans as complete ("X") events;
 // send -> receive flows ("s"/"f"); instants for close, panic, cancel, outcome.
+#include <algorithm>
 #include <deque>
 #include <fstream>
 #include <iostream>
@@ -105,8 +106,15 @@ json chrome_trace(const std::string& label, const lessons::RunReport& r) {
                           {"pid", pid}, {"tid", e.goroutine}, {"ts", us(e.time_ns)}, {"dur", 0}, {"args", args}});
         auto& q = pending_sends[e.object];
         if (e.flag && !q.empty()) {
-          auto [id, send] = q.front();
-          q.pop_front();
+          // A buffered value: the send numbered as this receive (concurrent sends' events may
+          // come in another order than their values went in); else the oldest.
+          auto sent = q.begin();
+          if (e.pos != 0) {
+            auto match = std::find_if(q.begin(), q.end(), [&](const auto& p) { return p.second->pos == e.pos; });
+            if (match != q.end()) sent = match;
+          }
+          auto [id, send] = *sent;
+          q.erase(sent);
           events.push_back({{"name", "send->recv"}, {"cat", "flow"}, {"ph", "f"}, {"bp", "e"}, {"id", id},
                             {"pid", pid}, {"tid", e.goroutine}, {"ts", us(std::max(e.time_ns, send->time_ns))}});
         }

@@ -246,7 +246,10 @@ void Model::apply(const rt::Event& e, double wall, bool animate) {
       ++c.senders[e.goroutine];
       if (!e.value.empty() && e.value != "{}") c.only_empty_structs = false;
       if (e.peer == 0) {  // into the buffer
-        c.queued.push_back({t, e.seq, e.goroutine, e.value});
+        // Concurrent senders' events may come in another order than their values went in.
+        auto at = c.queued.end();
+        while (e.pos != 0 && at != c.queued.begin() && std::prev(at)->pos > e.pos) --at;
+        c.queued.insert(at, {t, e.seq, e.goroutine, e.value, e.pos});
         ++c.buffered_in;
         set_length(c, e.count, t);
         if (animate) add_transfer({Transfer::Kind::IntoBuffer, e.object, e.goroutine, 0, e.count - 1, e.value, wall});
@@ -263,12 +266,17 @@ void Model::apply(const rt::Event& e, double wall, bool animate) {
         GoId from = e.peer;
         Nanos sent = t;
         std::uint64_t sent_seq = e.seq;
-        if (e.peer == 0) {  // out of the buffer (FIFO)
-          if (!c.queued.empty()) {
-            from = c.queued.front().sender;
-            sent = c.queued.front().time;
-            sent_seq = c.queued.front().seq;
-            c.queued.pop_front();
+        if (e.peer == 0) {  // out of the buffer: its head, or the value numbered as this receive says
+          auto it = c.queued.begin();
+          if (e.pos != 0) {
+            auto match = std::find_if(c.queued.begin(), c.queued.end(), [&](const auto& q) { return q.pos == e.pos; });
+            if (match != c.queued.end()) it = match;
+          }
+          if (it != c.queued.end()) {
+            from = it->sender;
+            sent = it->time;
+            sent_seq = it->seq;
+            c.queued.erase(it);
           }
           c.wait_total += double(t - sent);
           ++c.buffered_out;

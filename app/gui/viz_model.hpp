@@ -92,8 +92,9 @@ struct ChannelTrack {
     std::uint64_t seq;
     rt::GoId sender;
     std::string value;  // as formatted by the runtime, to draw the buffer once the program has ended
+    std::uint64_t pos;  // rt::Event::pos: the buffer's order (0 when the runtime did not say)
   };
-  std::deque<Queued> queued;                       // FIFO of buffered items
+  std::deque<Queued> queued;                       // buffered items, head first
   // Who sends and who receives here (goroutine -> operations, waits included).
   std::unordered_map<rt::GoId, std::uint32_t> senders, receivers;
   std::unordered_map<rt::GoId, std::uint32_t> received;  // values each goroutine actually got

@@ -16,7 +16,16 @@ void ChanCore::set_slots(unsigned char* slots, std::size_t slot_size, std::size_
   elem_offset_ = elem_offset;
 }
 
-ChanCore::Ring ChanCore::ring_push(void* src) {
+namespace {
+void take_claim(ChanCore::Claim* claim, std::uint64_t pos) {
+  if (!claim) return;
+  claim->pos = pos;
+  if (claim->fault) inject_fault(*claim->fault);
+  if (claim->tickets) claim->ticket = claim->tickets->fetch_add(1, std::memory_order_seq_cst) + 1;
+}
+}  // namespace
+
+ChanCore::Ring ChanCore::ring_push(void* src, Claim* claim) {
   Backoff backoff;
   std::uint64_t tail = tail_.load(std::memory_order_relaxed);
   for (;;) {
@@ -26,6 +35,7 @@ ChanCore::Ring ChanCore::ring_push(void* src) {
     if (st == tail) {
       // The slot is free for this lap: claim it, then write it.
       if (tail_.compare_exchange_weak(tail, next_position(tail), std::memory_order_seq_cst, std::memory_order_relaxed)) {
+        take_claim(claim, tail);
         slot_put(index, src);
         stamp(index).store(tail + 1, std::memory_order_release);
         return Ring::Done;
@@ -43,7 +53,7 @@ ChanCore::Ring ChanCore::ring_push(void* src) {
   }
 }
 
-ChanCore::Ring ChanCore::ring_pop(void* dst) {
+ChanCore::Ring ChanCore::ring_pop(void* dst, Claim* claim) {
   Backoff backoff;
   std::uint64_t head = head_.load(std::memory_order_relaxed);
   for (;;) {
@@ -52,6 +62,7 @@ ChanCore::Ring ChanCore::ring_pop(void* dst) {
     if (head + 1 == st) {
       // Written for this lap: claim it, then read it and free the slot for the next lap.
       if (head_.compare_exchange_weak(head, next_position(head), std::memory_order_seq_cst, std::memory_order_relaxed)) {
+        take_claim(claim, head);
         slot_take(index, dst);
         stamp(index).store(head + one_lap_, std::memory_order_release);
         return Ring::Done;
@@ -87,6 +98,8 @@ std::uint64_t ChanCore::position_to_count(std::uint64_t pos) const {
   pos &= ~mark_bit_;
   return (pos >> lap_shift_) * cap_ + (pos & (one_lap_ - 1));
 }
+
+std::uint64_t ChanCore::value_number(std::uint64_t pos) const { return position_to_count(pos) + 1; }
 
 std::uint64_t ChanCore::ring_pushed() const { return position_to_count(tail_.load(std::memory_order_seq_cst)); }
 std::uint64_t ChanCore::ring_popped() const { return position_to_count(head_.load(std::memory_order_seq_cst)); }
@@ -182,11 +195,12 @@ void ChanAccess::settle(Core& c, ChanCore& ch) {
     auto& rq = ch.q_->recvq;
     if (!rq.empty()) {
       Waiter* r = rq.front();
-      if (ch.ring_pop(r->elem) == ChanCore::Ring::Done) {
+      ChanCore::Claim claim = c.ring_claim();
+      if (ch.ring_pop(r->elem, &claim) == ChanCore::Ring::Done) {
         pop(ch, false);
         if (r->ok) *r->ok = true;
         c.emit(EventKind::RecvDone, r->g, ch.id_, [&] { return ch.describe(r->elem); }, 0,
-               ch.event_len());
+               ch.event_len(), true, ch.value_number(claim.pos), claim.ticket);
         complete(c, r, true, 0);
         continue;
       }
@@ -196,9 +210,11 @@ void ChanAccess::settle(Core& c, ChanCore& ch) {
       Waiter* s = sq.front();
       std::string sent;
       if (c.observed.load(std::memory_order_relaxed)) sent = ch.describe(s->elem);
-      if (ch.ring_push(s->elem) == ChanCore::Ring::Done) {
+      ChanCore::Claim claim = c.ring_claim();
+      if (ch.ring_push(s->elem, &claim) == ChanCore::Ring::Done) {
         pop(ch, true);
-        c.emit(EventKind::SendDone, s->g, ch.id_, [&] { return std::move(sent); }, 0, ch.event_len());
+        c.emit(EventKind::SendDone, s->g, ch.id_, [&] { return std::move(sent); }, 0, ch.event_len(), true,
+               ch.value_number(claim.pos), claim.ticket);
         complete(c, s, true, 0);
         continue;
       }
@@ -226,8 +242,12 @@ bool ChanAccess::send_ready(Core& c, ChanCore& ch, G* g, void* elem) {
   if (ch.cap_ == 0 || !ch.q_->sendq.empty()) return false;  // parked senders go first
   std::string text;
   if (c.observed.load(std::memory_order_relaxed)) text = ch.describe(elem);
-  if (ch.ring_push(elem) != ChanCore::Ring::Done) return false;
-  c.emit(EventKind::SendDone, g, ch.id_, [&] { return std::move(text); }, 0, ch.event_len());
+  ChanCore::Claim claim = c.ring_claim();
+  if (ch.ring_push(elem, &claim) != ChanCore::Ring::Done) return false;
+  // (With fault injection, a pause here lets the lock-free side take the value before the event.)
+  if (c.cfg.fault_injection && g) inject_fault(*g);
+  c.emit(EventKind::SendDone, g, ch.id_, [&] { return std::move(text); }, 0, ch.event_len(), true,
+         ch.value_number(claim.pos), claim.ticket);
   return true;
 }
 
@@ -251,10 +271,11 @@ bool ChanAccess::recv_ready(Core& c, ChanCore& ch, G* g, void* elem, bool* ok) {
     }
     if (!ch.closed_) return false;
   } else {
-    switch (ch.ring_pop(elem)) {
+    ChanCore::Claim claim = c.ring_claim();
+    switch (ch.ring_pop(elem, &claim)) {
       case ChanCore::Ring::Done:
         c.emit(EventKind::RecvDone, g, ch.id_, [&] { return ch.describe(elem); }, 0,
-               ch.event_len());
+               ch.event_len(), true, ch.value_number(claim.pos), claim.ticket);
         if (ok) *ok = true;
         settle(c, ch);  // a parked sender's value takes the freed slot
         return true;
@@ -272,7 +293,11 @@ bool ChanAccess::recv_ready(Core& c, ChanCore& ch, G* g, void* elem, bool* ok) {
 
 void ChanAccess::close_now(Core& c, ChanCore& ch, G* g) {
   ch.closed_ = true;
-  if (ch.cap_) ch.ring_mark_closed();  // from here no send reaches the buffer
+  if (ch.cap_) {
+    ch.ring_mark_closed();  // from here no send reaches the buffer
+    // A fed run: sends that claimed a slot before the mark take their seq before close's.
+    if (c.feed) c.wait_fast_ops(g);
+  }
   c.emit(EventKind::Close, g, ch.id_, {}, 0, ch.event_len());
   settle(c, ch);  // values sent just before the mark still go to parked receivers
   while (Waiter* r = pop(ch, false)) {
@@ -292,17 +317,28 @@ void ChanAccess::close_now(Core& c, ChanCore& ch, G* g) {
 // trying again shortly) or kFastLocked (take the locked path now).
 int ChanCore::fast_send(G& g, void* elem) {
   Core& c = *core_;
-  g.in_fast.store(1, std::memory_order_seq_cst);
+  // Non-zero while inside; in a fed run, also the lowest seq this operation's event may take.
+  g.in_fast.store(c.observed.load(std::memory_order_relaxed) ? c.seq.load(std::memory_order_relaxed) + 1 : 1,
+                  std::memory_order_seq_cst);
   Ring r = Ring::Closed;
+  bool fed = false;
   if (c.fast_ok.load(std::memory_order_seq_cst) && waiting_.load(std::memory_order_seq_cst) == 0 &&
       !c.aborting.load(std::memory_order_relaxed)) {
     if (c.cfg.fault_injection) inject_fault(g);  // widen the window a receiver may park in
-    r = ring_push(elem);
+    if (c.feed) {
+      fed = true;
+      std::string text = describe(elem);  // before the value moves into the ring
+      Claim claim{&c.seq, c.cfg.fault_injection ? &g : nullptr};
+      r = ring_push(elem, &claim);
+      if (r == Ring::Done) c.feed_fast(g, EventKind::SendDone, id_, std::move(text), claim, event_len(), value_number(claim.pos));
+    } else {
+      r = ring_push(elem);
+    }
   }
   g.in_fast.store(0, std::memory_order_release);
   if (r != Ring::Done) return r == Ring::Full ? kFastRetry : kFastLocked;
   bump(g.steps);
-  bump(g.fast_events);
+  if (!fed) bump(g.fast_events);
   if (c.cfg.fault_injection) inject_fault(g);
   after_fast_op();
   return kFastDone;
@@ -310,14 +346,23 @@ int ChanCore::fast_send(G& g, void* elem) {
 
 int ChanCore::fast_recv(G& g, void* elem, bool* ok) {
   Core& c = *core_;
-  g.in_fast.store(1, std::memory_order_seq_cst);
+  g.in_fast.store(c.observed.load(std::memory_order_relaxed) ? c.seq.load(std::memory_order_relaxed) + 1 : 1,
+                  std::memory_order_seq_cst);
   Ring r = Ring::Full;  // stands for "not tried"
   std::uint32_t parked = 0;
+  bool fed = false;
   if (c.fast_ok.load(std::memory_order_seq_cst) && !c.aborting.load(std::memory_order_relaxed)) {
     parked = waiting_.load(std::memory_order_seq_cst);
     if (parked == 0) {
       if (c.cfg.fault_injection) inject_fault(g);  // widen the window a sender may park in
-      r = ring_pop(elem);
+      if (c.feed) {
+        fed = true;
+        Claim claim{&c.seq, c.cfg.fault_injection ? &g : nullptr};
+        r = ring_pop(elem, &claim);
+        if (r == Ring::Done) c.feed_fast(g, EventKind::RecvDone, id_, describe(elem), claim, event_len(), value_number(claim.pos));
+      } else {
+        r = ring_pop(elem);
+      }
     }
   }
   g.in_fast.store(0, std::memory_order_release);
@@ -326,8 +371,10 @@ int ChanCore::fast_recv(G& g, void* elem, bool* ok) {
   // from settling into parking one after the other on every job.
   if (r == Ring::Full) return parked != 0 && (parked >> 16) == 0 ? kFastRetry : kFastLocked;
   if (r == Ring::Empty) return kFastRetry;
+  // Closed and drained: a fed run takes the lock, so the event comes after close's.
+  if (r == Ring::Closed && fed) return kFastLocked;
   bump(g.steps);
-  bump(g.fast_events);
+  if (!fed) bump(g.fast_events);
   if (r == Ring::Closed) {
     zero_elem(elem);
     if (ok) *ok = false;

@@ -12,6 +12,8 @@
 #include <new>
 #include <cstring>
 
+#include "event_feed.hpp"
+#include "poollab/runtime/event_queue.hpp"
 #include "poollab/runtime/sync.hpp"
 
 namespace poollab::rt {
@@ -178,27 +180,81 @@ Core::Core(Config c) : cfg(std::move(c)), rng(cfg.seed * 0x9E3779B97F4A7C15ull +
 Core::~Core() = default;
 
 Nanos Core::now_locked() const {
-  if (cfg.clock == ClockKind::Virtual) return virtual_now;
+  if (cfg.clock == ClockKind::Virtual) return virtual_now.load(std::memory_order_relaxed);
   return static_cast<Nanos>(static_cast<double>(real_clock.now_ns() - wall_start) * cfg.speed);
 }
 
-void Core::deliver(EventKind kind, G* g, ObjId obj, TextFn value, GoId peer, std::int64_t count, bool flag) {
+void Core::deliver(EventKind kind, G* g, ObjId obj, TextFn value, GoId peer, std::int64_t count, bool flag,
+                   std::uint64_t pos, std::uint64_t ticket) {
   Event e;
-  e.seq = seq;
+  if (ticket) {
+    e.seq = ticket;
+  } else if (feed) {
+    e.seq = seq.fetch_add(1, std::memory_order_seq_cst) + 1;  // lock-free operations take tickets too
+  } else {
+    bump(seq);
+    e.seq = seq.load(std::memory_order_relaxed);
+  }
   e.time_ns = now_locked();
   e.goroutine = g ? g->id : 0;
   e.object = obj;
   e.peer = peer;
   e.line = g ? g->line.load(std::memory_order_relaxed) : 0;
   e.count = count;
+  e.pos = pos;
   e.flag = flag;
   e.kind = kind;
   if (value) e.value = value();
+  if (feed) {
+    feed->publish(std::move(e));
+    return;
+  }
   for (Observer* o : observers) o->on_event(e);
 }
 
+void Core::feed_fast(G& g, EventKind kind, ObjId obj, std::string value, const ChanCore::Claim& claim,
+                     std::int64_t count, std::uint64_t pos) {
+  Event e;
+  e.seq = claim.ticket;
+  if (cfg.clock == ClockKind::Virtual) {
+    e.time_ns = virtual_now.load(std::memory_order_relaxed);  // moves only while every goroutine is parked
+  } else {
+    // The shared clock is read under the lock; this goroutine keeps its own (the feed
+    // keeps times in seq order from going back).
+    if (!g.own_clock) g.own_clock = std::make_unique<SteadyTscClock>();
+    e.time_ns = static_cast<Nanos>(static_cast<double>(g.own_clock->now_ns() - wall_start) * cfg.speed);
+  }
+  e.goroutine = g.id;
+  e.object = obj;
+  e.line = g.line.load(std::memory_order_relaxed);
+  e.count = count;
+  e.pos = pos;
+  e.kind = kind;
+  e.value = std::move(value);
+  feed->publish(std::move(e));
+}
+
+void Core::wait_fast_ops(const G* self) const {
+  for (const auto& [id, g] : gs) {
+    if (g.get() == self) continue;
+    Backoff backoff;
+    while (g->in_fast.load(std::memory_order_seq_cst) != 0) backoff.snooze();
+  }
+}
+
+void Core::attach_feed(EventQueue& queue) {
+  feed = FeedAccess::attach(queue, shared_from_this(), seq.load(std::memory_order_relaxed) + 1);
+}
+
+void Core::detach_feed() {
+  if (!feed) return;
+  FeedAccess::detach(*feed, seq.load(std::memory_order_relaxed) + 1);
+  feed = nullptr;
+}
+
 bool Core::fast_eligible() const {
-  return cfg.lock_free_buffers && cfg.schedule == Schedule::Free && observers.empty() && !outcome;
+  // A fed queue takes events from the lock-free path too; other observers want them under the lock.
+  return cfg.lock_free_buffers && cfg.schedule == Schedule::Free && (observers.empty() || feed) && !outcome;
 }
 
 void inject_fault(G& g) {
@@ -221,7 +277,7 @@ void Core::pause_fast() {
 }
 
 std::uint64_t Core::event_total() const {
-  std::uint64_t n = seq;
+  std::uint64_t n = seq.load(std::memory_order_relaxed);
   for (const auto& [id, g] : gs) n += g->fast_events.load(std::memory_order_relaxed);
   return n;
 }
@@ -437,8 +493,8 @@ void Core::clock_loop() {
         clock_cv.wait(lk);
         continue;
       }
-      virtual_now = std::max(virtual_now, next);
-      fire_due_timers(virtual_now);
+      virtual_now.store(std::max(virtual_now.load(std::memory_order_relaxed), next), std::memory_order_relaxed);
+      fire_due_timers(virtual_now.load(std::memory_order_relaxed));
     } else {
       Nanos now = now_locked();
       if (next > now) {
@@ -727,6 +783,7 @@ Runtime::Runtime(Config config) : core_(std::make_shared<detail::Core>(std::move
 Runtime::~Runtime() {
   abort();
   std::unique_lock lk(core_->mu);
+  core_->detach_feed();  // a queue may be drained after the runtime is gone
   auto timers = std::move(core_->timers);  // break handle cycles outside the lock
   core_->timer_keys.clear();
   std::vector<std::unique_ptr<detail::G>> gs;
@@ -840,17 +897,32 @@ std::vector<GoId> Runtime::choices() const {
 
 void Runtime::add_observer(Observer* observer) {
   std::lock_guard lk(core_->mu);
-  core_->pause_fast();  // from now on every operation takes the lock and is delivered
-  core_->observers.push_back(observer);
-  core_->observed = true;
+  auto& c = *core_;
+  c.pause_fast();
+  auto* queue = dynamic_cast<EventQueue*>(observer);
+  if (c.observers.empty() && queue && detail::FeedAccess::can_attach(*queue)) {
+    c.attach_feed(*queue);  // the only observer: fed, the lock-free path stays open
+  } else {
+    c.detach_feed();  // several: every event under the lock, to each in turn
+  }
+  c.observers.push_back(observer);
+  c.observed = true;
+  if (c.started) c.resume_fast();
 }
 
 void Runtime::remove_observer(Observer* observer) {
   std::lock_guard lk(core_->mu);
-  auto& obs = core_->observers;
+  auto& c = *core_;
+  c.pause_fast();
+  auto& obs = c.observers;
+  if (std::find(obs.begin(), obs.end(), observer) == obs.end()) {
+    if (c.started) c.resume_fast();
+    return;
+  }
   obs.erase(std::remove(obs.begin(), obs.end(), observer), obs.end());
-  core_->observed = !obs.empty();
-  if (core_->started) core_->resume_fast();
+  c.detach_feed();  // (a fed queue is the only observer)
+  c.observed = !obs.empty();
+  if (c.started) c.resume_fast();
 }
 
 Nanos Runtime::now() const {

@@ -23,7 +23,13 @@
 #include "poollab/runtime/runtime.hpp"
 #include "program_clock.hpp"
 
+namespace poollab::rt {
+class EventQueue;
+}
+
 namespace poollab::rt::detail {
+
+class EventFeed;
 
 // One step of a spin-wait: tells the core we are spinning (and eases a hyperthread sibling).
 inline void cpu_relax() {
@@ -169,11 +175,14 @@ struct G {
   bool thread_started = false;
   bool joined = false;
   std::mt19937_64 fault_rng;
-  // Written by its own thread on the lock-free channel path (Core::fast_ok): 1 while it
-  // touches a ring outside the lock, so pause_fast can wait for it; the count of the
-  // events those operations stand for (not delivered: nobody observes a fast run).
-  alignas(64) std::atomic<std::uint32_t> in_fast{0};
+  // Written by its own thread on the lock-free channel path (Core::fast_ok): non-zero
+  // while it touches a ring outside the lock, so pause_fast can wait for it; in a fed run
+  // (Core::feed) the lowest seq its event may take, so the feed's drainer knows how far
+  // every event is written (FeedAccess::horizon). Then the count of the events unfed
+  // lock-free operations stand for (not delivered: nobody observes them).
+  alignas(64) std::atomic<std::uint64_t> in_fast{0};
   std::atomic<std::uint64_t> fast_events{0};
+  std::unique_ptr<SteadyTscClock> own_clock;  // the real clock for its events off the lock
 };
 
 // One more step or event by the owning thread: a plain add, atomic only for readers.
@@ -187,6 +196,8 @@ struct TimerEntry {
   std::uint64_t id = 0;
   std::function<void(Core&)> fire;  // called with mu held; must not block
 };
+
+G* current_g();  // null off goroutine threads
 
 class Core : public std::enable_shared_from_this<Core> {
  public:
@@ -202,11 +213,16 @@ class Core : public std::enable_shared_from_this<Core> {
   std::atomic<bool> observed{false};
   std::atomic<bool> started{false};
   // Buffered sends and receives may skip the lock (see ChanCore): only on the free
-  // schedule with nobody observing, since events need the lock's total order and
-  // the gate needs every operation.
+  // schedule (the gate needs every operation), with nobody observing or only a fed
+  // queue (other observers are called under the lock, in the lock's order).
   std::atomic<bool> fast_ok{false};
   std::vector<Observer*> observers;
-  std::uint64_t seq = 0;
+  // The run's only observer is an EventQueue: events go straight into its feed, from
+  // the lock-free path too (see event_feed.hpp). Set and cleared with the path paused.
+  EventFeed* feed = nullptr;
+  // The latest event's seq. Written under the lock, except in a fed run, where the
+  // lock-free path takes tickets from it too (so every event then takes one with fetch_add).
+  std::atomic<std::uint64_t> seq{0};
 
   std::map<GoId, std::unique_ptr<G>> gs;  // every goroutine ever started (done ones kept for joining)
   std::vector<G*> to_join;                // finished, not yet joined
@@ -225,7 +241,7 @@ class Core : public std::enable_shared_from_this<Core> {
   std::map<std::pair<Nanos, std::uint64_t>, TimerEntry> timers;
   std::map<std::uint64_t, std::pair<Nanos, std::uint64_t>> timer_keys;
   std::uint64_t next_timer = 1;
-  Nanos virtual_now = 0;
+  std::atomic<Nanos> virtual_now{0};  // written under the lock; fed lock-free events read it without
   mutable SteadyTscClock real_clock;  // read with mu held
   std::int64_t wall_start = real_clock.now_ns();  // real_clock's reading when the program started
   std::thread clock_thread;
@@ -258,16 +274,34 @@ class Core : public std::enable_shared_from_this<Core> {
   // Counts the event and, only when an observer is attached, builds and delivers it:
   // the unobserved path is an increment and a relaxed load (the value is never formatted).
   void emit(EventKind kind, G* g, ObjId obj, TextFn value = {}, GoId peer = 0, std::int64_t count = 0,
-            bool flag = true) {
-    ++seq;
+            bool flag = true, std::uint64_t pos = 0, std::uint64_t ticket = 0) {
 #ifdef POOLLAB_NO_EVENTS
-    (void)kind, (void)g, (void)obj, (void)value, (void)peer, (void)count, (void)flag;
+    (void)kind, (void)g, (void)obj, (void)value, (void)peer, (void)count, (void)flag, (void)pos, (void)ticket;
+    bump(seq);
 #else
     if (observed.load(std::memory_order_relaxed)) [[unlikely]]
-      deliver(kind, g, obj, value, peer, count, flag);
+      deliver(kind, g, obj, value, peer, count, flag, pos, ticket);
+    else
+      bump(seq);
 #endif
   }
-  void deliver(EventKind kind, G* g, ObjId obj, TextFn value, GoId peer, std::int64_t count, bool flag);
+  // `ticket`: the seq a ring operation's claim already took (a fed run), else 0.
+  void deliver(EventKind kind, G* g, ObjId obj, TextFn value, GoId peer, std::int64_t count, bool flag,
+               std::uint64_t pos, std::uint64_t ticket);
+  // For a ring operation under the lock: in a fed run its event's seq is taken between
+  // the claim and the value's publication, as on the lock-free path, so that the
+  // lock-free side never sees the value (or the freed slot) before the event's seq.
+  ChanCore::Claim ring_claim() {
+    return ChanCore::Claim{feed ? &seq : nullptr, feed && cfg.fault_injection ? current_g() : nullptr};
+  }
+  // An event of the lock-free path in a fed run, under the ticket its claim took (no lock).
+  void feed_fast(G& g, EventKind kind, ObjId obj, std::string value, const ChanCore::Claim& claim,
+                 std::int64_t count, std::uint64_t pos);
+  // Fed runs: wait until no goroutine is inside the lock-free path, so that every
+  // operation that claimed a slot before now has its seq (close's event comes after them).
+  void wait_fast_ops(const G* self) const;
+  void attach_feed(EventQueue& queue);
+  void detach_feed();
   // Park the calling goroutine; returns when woken. Throws Aborted when tearing down.
   void park(G* g, std::unique_lock<RtMutex>& lk, GState state, Wait wait, ObjId on);
   // As park, but returns with the lock released: the waker has finished everything

@@ -89,12 +89,22 @@ class ChanCore {
   // The ring. Positions are lap | index (a lap is the power of two above 2 * capacity);
   // the tail's mark bit is set by close, so no send can slip in after it.
   enum class Ring : std::uint8_t { Done, Full, Empty, Closed };
-  Ring ring_push(void* src);   // Full when the buffer is full, Closed after close
-  Ring ring_pop(void* dst);    // Empty when empty, Closed when empty and closed
+  // What a successful push or pop claimed: its position and, given a counter, the
+  // event's seq, taken after the claim and before the value is published (so that the
+  // receive of a value always has a later seq than its send).
+  struct Claim {
+    std::atomic<std::uint64_t>* tickets = nullptr;
+    G* fault = nullptr;  // Config::fault_injection: a pause between the claim and the ticket
+    std::uint64_t ticket = 0;
+    std::uint64_t pos = 0;
+  };
+  Ring ring_push(void* src, Claim* claim = nullptr);  // Full when the buffer is full, Closed after close
+  Ring ring_pop(void* dst, Claim* claim = nullptr);   // Empty when empty, Closed when empty and closed
+  std::uint64_t value_number(std::uint64_t pos) const;  // Event::pos of the value at `pos`
   void ring_mark_closed();
   std::size_t ring_len() const;
-  // The buffer's length for an event's count, with the lock held: one plain read of each
-  // end, exact whenever events are delivered (observed runs keep off the lock-free path).
+  // The buffer's length for an event's count: one plain read of each end, exact under the
+  // lock with the lock-free path paused, and close to it on that path (a fed run).
   std::int64_t event_len() const;
   std::uint64_t ring_pushed() const;  // values ever buffered
   std::uint64_t ring_popped() const;  // values ever taken from the buffer

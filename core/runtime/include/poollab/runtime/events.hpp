@@ -49,6 +49,10 @@ struct Event {
   GoId peer = 0;              // the other goroutine of a direct hand-off, 0 if none
   int line = 0;               // listing line of the acting goroutine, 0 if unknown
   std::int64_t count = 0;     // kind-specific number (wg counter, buffer length after op, ...)
+  // A buffered SendDone/RecvDone: which of the channel's buffered values it was (1 for the
+  // first ever buffered), 0 otherwise. Concurrent senders on one channel may be numbered in
+  // a different order from their events' seq; the buffer's order is this one.
+  std::uint64_t pos = 0;
   bool flag = true;           // kind-specific flag (receive ok, ...)
   EventKind kind = EventKind::GoStart;
   std::string value;          // formatted value, only filled when an observer is attached
@@ -56,7 +60,8 @@ struct Event {
 
 // Observers are called on the acting thread while the runtime's lock is held:
 // they must not block and must not use instrumented primitives. Append to a
-// queue and let another thread (the UI) drain it.
+// queue and let another thread (the UI) drain it. (An EventQueue that is a
+// runtime's only observer is fed directly instead: see event_queue.hpp.)
 class Observer {
  public:
   virtual ~Observer() = default;

@@ -1,0 +1,78 @@
+// The feed behind an EventQueue that is its runtime's only observer.
+//
+// Every event of an observed run takes a ticket, its seq, from one counter (Core::seq).
+// The goroutine that made the event writes it into the feed's slot for that seq, from
+// any thread, with no lock: buffered channel operations on the lock-free path write
+// theirs beside the ones made under the runtime's lock. The drainer hands events out
+// in seq order up to the runtime's horizon (every seq below it written, or dropped
+// because the queue was full), so the order is one total order, as under the lock.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "poollab/runtime/event_queue.hpp"
+#include "poollab/runtime/events.hpp"
+
+namespace poollab::rt::detail {
+
+class EventFeed {
+ public:
+  explicit EventFeed(std::size_t capacity);
+  ~EventFeed();
+  EventFeed(const EventFeed&) = delete;
+  EventFeed& operator=(const EventFeed&) = delete;
+
+  // Any thread. Drops the event (counted) when `capacity` events are already waiting.
+  void publish(Event&& event);
+  // Moves the events with seq in [next, end) to `out` (null: destroys them), in seq
+  // order, times clamped so that they never go back; returns how many there were.
+  std::size_t take(std::uint64_t end, std::vector<Event>* out);
+  std::uint64_t dropped() const { return dropped_.load(std::memory_order_relaxed); }
+
+  // The runtime feeding it, set while attached (see FeedAccess).
+  std::mutex link_mu;
+  std::weak_ptr<Core> core;  // guarded by link_mu
+  std::atomic<bool> live{false};
+  std::atomic<bool> ever_attached{false};
+  std::atomic<std::uint64_t> end{0};  // once detached: one past the last seq it was fed
+
+ private:
+  friend struct FeedAccess;
+  static constexpr std::size_t kChunkShift = 10;
+  static constexpr std::size_t kChunk = std::size_t{1} << kChunkShift;
+  struct Slot {
+    std::atomic<std::uint64_t> stamp{0};  // the seq whose event the slot holds (0: none yet)
+    alignas(Event) unsigned char storage[sizeof(Event)];
+  };
+  struct Chunk {
+    Slot slots[kChunk];
+  };
+
+  std::size_t capacity_;
+  std::size_t mask_;  // slots - 1: a power of two >= capacity + one chunk
+  std::unique_ptr<std::atomic<Chunk*>[]> chunks_;
+  std::size_t chunk_count_;
+  ChunkPool<Chunk> pool_;
+  std::atomic<std::uint64_t> dropped_{0};
+  std::mutex take_mu_;          // one drainer at a time
+  std::int64_t last_time_ = 0;  // guarded by take_mu_
+  alignas(64) std::atomic<std::uint64_t> next_{1};  // the first seq not yet handed out
+};
+
+// The runtime's side of a fed queue (Core and EventQueue befriend it).
+struct FeedAccess {
+  // mu held and the lock-free path paused. A queue is fed by one runtime, once.
+  static bool can_attach(const EventQueue& queue) { return !queue.feed_->ever_attached.load(); }
+  static EventFeed* attach(EventQueue& queue, const std::shared_ptr<Core>& core, std::uint64_t first_seq);
+  static void detach(EventFeed& feed, std::uint64_t end);
+  // The queue is going away: its runtime stops feeding it and drops it as an observer.
+  static void forget(Core& core, EventQueue& queue);
+  // One past the last seq below which every event is written: takes the runtime's lock.
+  static std::uint64_t horizon(Core& core, EventFeed& feed);
+};
+
+}  // namespace poollab::rt::detail
