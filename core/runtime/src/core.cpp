@@ -214,24 +214,24 @@ void Core::deliver(EventKind kind, G* g, ObjId obj, TextFn value, GoId peer, std
 
 void Core::feed_fast(G& g, EventKind kind, ObjId obj, std::string value, const ChanCore::Claim& claim,
                      std::int64_t count, std::uint64_t pos) {
-  Event e;
-  e.seq = claim.ticket;
+  Event* e = feed->begin(claim.ticket);  // built in place: the slot is the only copy
+  if (!e) return;
   if (cfg.clock == ClockKind::Virtual) {
-    e.time_ns = virtual_now.load(std::memory_order_relaxed);  // moves only while every goroutine is parked
+    e->time_ns = virtual_now.load(std::memory_order_relaxed);  // moves only while every goroutine is parked
   } else {
     // The shared clock is read under the lock; this goroutine keeps its own (the feed
     // keeps times in seq order from going back).
     if (!g.own_clock) g.own_clock = std::make_unique<SteadyTscClock>();
-    e.time_ns = static_cast<Nanos>(static_cast<double>(g.own_clock->now_ns() - wall_start) * cfg.speed);
+    e->time_ns = static_cast<Nanos>(static_cast<double>(g.own_clock->now_ns() - wall_start) * cfg.speed);
   }
-  e.goroutine = g.id;
-  e.object = obj;
-  e.line = g.line.load(std::memory_order_relaxed);
-  e.count = count;
-  e.pos = pos;
-  e.kind = kind;
-  e.value = std::move(value);
-  feed->publish(std::move(e));
+  e->goroutine = g.id;
+  e->object = obj;
+  e->line = g.line.load(std::memory_order_relaxed);
+  e->count = count;
+  e->pos = pos;
+  e->kind = kind;
+  e->value = std::move(value);
+  feed->commit(claim.ticket, e);
 }
 
 void Core::wait_fast_ops(const G* self) const {

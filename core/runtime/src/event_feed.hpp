@@ -28,6 +28,11 @@ class EventFeed {
 
   // Any thread. Drops the event (counted) when `capacity` events are already waiting.
   void publish(Event&& event);
+  // The same in two steps, building the event in its slot: begin gives the slot's
+  // (default-constructed) event to fill in, or null when the event is dropped; commit
+  // makes it visible to the drainer.
+  Event* begin(std::uint64_t seq);
+  void commit(std::uint64_t seq, Event* event);
   // Moves the events with seq in [next, end) to `out` (null: destroys them), in seq
   // order, times clamped so that they never go back; returns how many there were.
   std::size_t take(std::uint64_t end, std::vector<Event>* out);
