@@ -1,6 +1,7 @@
 #include "program_clock.hpp"
 
 #include <algorithm>
+#include <atomic>
 
 #if defined(__x86_64__) || defined(__i386__)
 #include <cpuid.h>
@@ -27,6 +28,11 @@ std::uint64_t read_tsc() { return __rdtsc(); }
 bool invariant_tsc() { return false; }
 std::uint64_t read_tsc() { return 0; }
 #endif
+
+// The counter's rate as the longest-running clock of the process measured it (0: not
+// yet): a new clock (a new run, a goroutine's own) starts from it instead of reading
+// steady_clock for every reading until its own baseline is 10 ms long.
+std::atomic<double> known_ns_per_tick{0};
 }  // namespace
 
 bool SteadyTscClock::sample(std::uint64_t& tsc, std::int64_t& ns) {
@@ -41,6 +47,10 @@ SteadyTscClock::SteadyTscClock() : use_tsc_(invariant_tsc()) {
   for (int attempt = 0; attempt < 8 && !start_tight_; ++attempt) start_tight_ = sample(tsc_start_, ns_start_);
   tsc_anchor_ = tsc_start_;
   ns_anchor_ = last_ = ns_start_;
+  if (double known = known_ns_per_tick.load(std::memory_order_relaxed); use_tsc_ && start_tight_ && known > 0) {
+    ns_per_tick_ = known;
+    resync_ticks_ = static_cast<std::uint64_t>(static_cast<double>(kResyncNs) / ns_per_tick_);
+  }
 }
 
 std::int64_t SteadyTscClock::from_steady() {
@@ -58,6 +68,7 @@ std::int64_t SteadyTscClock::from_steady() {
     // The longer the baseline, the better the rate: it is measured from the start each time.
     ns_per_tick_ = static_cast<double>(ns - ns_start_) / static_cast<double>(tsc - tsc_start_);
     resync_ticks_ = static_cast<std::uint64_t>(static_cast<double>(kResyncNs) / ns_per_tick_);
+    known_ns_per_tick.store(ns_per_tick_, std::memory_order_relaxed);
   }
   tsc_anchor_ = tsc;
   ns_anchor_ = ns;

@@ -11,6 +11,7 @@ namespace poollab::rt::detail {
 // clock_gettime through the vDSO costs about twice a bare rdtsc. So the counter is
 // read and converted with a rate measured against steady_clock, re-anchored to
 // steady_clock every 50 ms (the estimate stays within about a microsecond of it).
+// A clock made after another has measured the rate starts from that rate.
 // Readings never go backwards. Not thread-safe: Core reads it with its lock held.
 //
 //   SteadyTscClock clock;
