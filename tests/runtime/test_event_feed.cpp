@@ -14,6 +14,21 @@ using namespace poollab::test;
 using rt::Chan;
 
 namespace {
+struct Counted {
+  int v = 0;
+};
+std::atomic<int> times_described{0};
+}  // namespace
+
+template <>
+struct poollab::rt::Describe<Counted> {
+  static std::string str(const Counted& c) {
+    ++times_described;
+    return std::to_string(c.v);
+  }
+};
+
+namespace {
 
 // Drains on its own thread while the program runs, as the window does every frame.
 struct LiveDrain {
@@ -281,4 +296,30 @@ TEST_CASE("a fed queue drained after its runtime is gone hands out every event" 
   CHECK(queue.drain(ev) == total);
   CHECK(ev.back().kind == rt::EventKind::Outcome);
   for (std::size_t i = 0; i < ev.size(); ++i) REQUIRE(ev[i].seq == i + 1);
+}
+
+TEST_CASE("a sender spinning on a full buffer in a fed run formats its value once, not every time round" *
+          doctest::timeout(30)) {
+  rt::EventQueue queue;
+  rt::Runtime r;  // virtual clock: the receiver's sleep ends once main has parked on the full buffer
+  r.add_observer(&queue);
+  times_described = 0;
+  r.start("main.main", [] {
+    Chan<Counted> c(1);
+    rt::go("main.receiver", [c] {
+      rt::sleep(ms);
+      c.recv();
+      c.recv();
+    });
+    c.send(Counted{1});
+    c.send(Counted{2});  // full: spins, then parks until the receiver takes the first
+  });
+  REQUIRE(r.wait().kind == rt::OutcomeKind::Completed);
+  std::vector<rt::Event> ev;
+  queue.drain(ev);
+  bool parked = false;
+  for (const auto& e : ev) parked = parked || e.kind == rt::EventKind::SendWait;
+  CHECK(parked);
+  // Two sends and two receives, the wait and the hand-over: a handful, not one per spin (64).
+  CHECK(times_described.load() < 16);
 }

@@ -327,10 +327,14 @@ int ChanCore::fast_send(G& g, void* elem) {
     if (c.cfg.fault_injection) inject_fault(g);  // widen the window a receiver may park in
     if (c.feed) {
       fed = true;
-      std::string text = describe(elem);  // before the value moves into the ring
-      Claim claim{&c.seq, c.cfg.fault_injection ? &g : nullptr};
-      r = ring_push(elem, &claim);
-      if (r == Ring::Done) c.feed_fast(g, EventKind::SendDone, id_, std::move(text), claim, event_len(), value_number(claim.pos));
+      if (static_cast<std::size_t>(event_len()) >= cap_ && !(tail_.load(std::memory_order_relaxed) & mark_bit_)) {
+        r = Ring::Full;  // a sender spinning on a full buffer does not format its value every time round
+      } else {
+        std::string text = describe(elem);  // before the value moves into the ring
+        Claim claim{&c.seq, c.cfg.fault_injection ? &g : nullptr};
+        r = ring_push(elem, &claim);
+        if (r == Ring::Done) c.feed_fast(g, EventKind::SendDone, id_, std::move(text), claim, event_len(), value_number(claim.pos));
+      }
     } else {
       r = ring_push(elem);
     }
