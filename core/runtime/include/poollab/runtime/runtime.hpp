@@ -191,7 +191,9 @@ class Runtime {
   std::vector<GoId> choices() const;  // every release so far, in order (feed to Config::replay)
 
   // --- Observation ---
-  void add_observer(Observer* observer);     // observer must outlive the run or be removed
+  // The observer must outlive the run or be removed (an EventQueue removes itself when
+  // destroyed). An EventQueue as the only observer is fed without the lock (event_queue.hpp).
+  void add_observer(Observer* observer);
   void remove_observer(Observer* observer);
   Snapshot snapshot() const;
   Nanos now() const;
