@@ -317,9 +317,7 @@ void ChanAccess::close_now(Core& c, ChanCore& ch, G* g) {
 // trying again shortly) or kFastLocked (take the locked path now).
 int ChanCore::fast_send(G& g, void* elem) {
   Core& c = *core_;
-  // Non-zero while inside; in a fed run, also the lowest seq this operation's event may take.
-  g.in_fast.store(c.observed.load(std::memory_order_relaxed) ? c.seq.load(std::memory_order_relaxed) + 1 : 1,
-                  std::memory_order_seq_cst);
+  g.in_fast.store(c.fast_floor(), std::memory_order_seq_cst);
   Ring r = Ring::Closed;
   bool fed = false;
   if (c.fast_ok.load(std::memory_order_seq_cst) && waiting_.load(std::memory_order_seq_cst) == 0 &&
@@ -350,8 +348,7 @@ int ChanCore::fast_send(G& g, void* elem) {
 
 int ChanCore::fast_recv(G& g, void* elem, bool* ok) {
   Core& c = *core_;
-  g.in_fast.store(c.observed.load(std::memory_order_relaxed) ? c.seq.load(std::memory_order_relaxed) + 1 : 1,
-                  std::memory_order_seq_cst);
+  g.in_fast.store(c.fast_floor(), std::memory_order_seq_cst);
   Ring r = Ring::Full;  // stands for "not tried"
   std::uint32_t parked = 0;
   bool fed = false;

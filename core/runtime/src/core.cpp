@@ -184,18 +184,8 @@ Nanos Core::now_locked() const {
   return static_cast<Nanos>(static_cast<double>(real_clock.now_ns() - wall_start) * cfg.speed);
 }
 
-void Core::deliver(EventKind kind, G* g, ObjId obj, TextFn value, GoId peer, std::int64_t count, bool flag,
-                   std::uint64_t pos, std::uint64_t ticket) {
-  Event e;
-  if (ticket) {
-    e.seq = ticket;
-  } else if (feed) {
-    e.seq = seq.fetch_add(1, std::memory_order_seq_cst) + 1;  // lock-free operations take tickets too
-  } else {
-    bump(seq);
-    e.seq = seq.load(std::memory_order_relaxed);
-  }
-  e.time_ns = now_locked();
+void Core::fill_event(Event& e, EventKind kind, G* g, ObjId obj, GoId peer, std::int64_t count, bool flag,
+                      std::uint64_t pos) const {
   e.goroutine = g ? g->id : 0;
   e.object = obj;
   e.peer = peer;
@@ -204,11 +194,27 @@ void Core::deliver(EventKind kind, G* g, ObjId obj, TextFn value, GoId peer, std
   e.pos = pos;
   e.flag = flag;
   e.kind = kind;
-  if (value) e.value = value();
+}
+
+void Core::deliver(EventKind kind, G* g, ObjId obj, TextFn value, GoId peer, std::int64_t count, bool flag,
+                   std::uint64_t pos, std::uint64_t ticket) {
   if (feed) {
-    feed->publish(std::move(e));
+    // Lock-free operations take seqs too; the event is built in its slot (null: dropped).
+    const std::uint64_t s = ticket ? ticket : seq.fetch_add(1, std::memory_order_seq_cst) + 1;
+    Event* e = feed->begin(s);
+    if (!e) return;
+    e->time_ns = now_locked();
+    fill_event(*e, kind, g, obj, peer, count, flag, pos);
+    if (value) e->value = value();
+    feed->commit(s, e);
     return;
   }
+  Event e;
+  bump(seq);
+  e.seq = seq.load(std::memory_order_relaxed);
+  e.time_ns = now_locked();
+  fill_event(e, kind, g, obj, peer, count, flag, pos);
+  if (value) e.value = value();
   for (Observer* o : observers) o->on_event(e);
 }
 
@@ -224,12 +230,7 @@ void Core::feed_fast(G& g, EventKind kind, ObjId obj, std::string value, const C
     if (!g.own_clock) g.own_clock = std::make_unique<SteadyTscClock>();
     e->time_ns = static_cast<Nanos>(static_cast<double>(g.own_clock->now_ns() - wall_start) * cfg.speed);
   }
-  e->goroutine = g.id;
-  e->object = obj;
-  e->line = g.line.load(std::memory_order_relaxed);
-  e->count = count;
-  e->pos = pos;
-  e->kind = kind;
+  fill_event(*e, kind, &g, obj, 0, count, true, pos);
   e->value = std::move(value);
   feed->commit(claim.ticket, e);
 }
@@ -240,6 +241,15 @@ void Core::wait_fast_ops(const G* self) const {
     Backoff backoff;
     while (g->in_fast.load(std::memory_order_seq_cst) != 0) backoff.snooze();
   }
+}
+
+void Core::remove_observer(Observer* observer) {
+  if (std::find(observers.begin(), observers.end(), observer) == observers.end()) return;
+  pause_fast();
+  observers.erase(std::remove(observers.begin(), observers.end(), observer), observers.end());
+  detach_feed();  // (a fed queue is the only observer)
+  observed = !observers.empty();
+  if (started) resume_fast();
 }
 
 void Core::attach_feed(EventQueue& queue) {
@@ -269,11 +279,7 @@ void inject_fault(G& g) {
 
 void Core::pause_fast() {
   fast_ok.store(false, std::memory_order_seq_cst);
-  for (const auto& [id, g] : gs) {
-    // A goroutine inside the fast path finishes its ring operation without the lock.
-    Backoff backoff;
-    while (g->in_fast.load(std::memory_order_seq_cst) != 0) backoff.snooze();
-  }
+  wait_fast_ops(nullptr);  // a goroutine inside the fast path finishes its ring operation without the lock
 }
 
 std::uint64_t Core::event_total() const {
@@ -912,17 +918,7 @@ void Runtime::add_observer(Observer* observer) {
 
 void Runtime::remove_observer(Observer* observer) {
   std::lock_guard lk(core_->mu);
-  auto& c = *core_;
-  c.pause_fast();
-  auto& obs = c.observers;
-  if (std::find(obs.begin(), obs.end(), observer) == obs.end()) {
-    if (c.started) c.resume_fast();
-    return;
-  }
-  obs.erase(std::remove(obs.begin(), obs.end(), observer), obs.end());
-  c.detach_feed();  // (a fed queue is the only observer)
-  c.observed = !obs.empty();
-  if (c.started) c.resume_fast();
+  core_->remove_observer(observer);
 }
 
 Nanos Runtime::now() const {

@@ -302,6 +302,16 @@ class Core : public std::enable_shared_from_this<Core> {
   void wait_fast_ops(const G* self) const;
   void attach_feed(EventQueue& queue);
   void detach_feed();
+  // Runtime::remove_observer, and a fed queue going away: no-op if not attached.
+  void remove_observer(Observer* observer);
+  // What every event says about its maker (time, seq and value are the caller's).
+  void fill_event(Event& e, EventKind kind, G* g, ObjId obj, GoId peer, std::int64_t count, bool flag,
+                  std::uint64_t pos) const;
+  // A goroutine entering the lock-free path stores this in G::in_fast: non-zero, and in a
+  // fed run the lowest seq its operation's event may take.
+  std::uint64_t fast_floor() const {
+    return observed.load(std::memory_order_relaxed) ? seq.load(std::memory_order_relaxed) + 1 : 1;
+  }
   // Park the calling goroutine; returns when woken. Throws Aborted when tearing down.
   void park(G* g, std::unique_lock<RtMutex>& lk, GState state, Wait wait, ObjId on);
   // As park, but returns with the lock released: the waker has finished everything

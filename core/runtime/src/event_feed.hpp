@@ -26,11 +26,9 @@ class EventFeed {
   EventFeed(const EventFeed&) = delete;
   EventFeed& operator=(const EventFeed&) = delete;
 
-  // Any thread. Drops the event (counted) when `capacity` events are already waiting.
-  void publish(Event&& event);
-  // The same in two steps, building the event in its slot: begin gives the slot's
-  // (default-constructed) event to fill in, or null when the event is dropped; commit
-  // makes it visible to the drainer.
+  // Any thread, in two steps, building the event in its slot: begin gives the slot's
+  // (default-constructed) event to fill in, or null when the event is dropped (counted:
+  // `capacity` events are already waiting); commit makes it visible to the drainer.
   Event* begin(std::uint64_t seq);
   void commit(std::uint64_t seq, Event* event);
   // Moves the events with seq in [next, end) to `out` (null: destroys them), in seq
@@ -38,7 +36,8 @@ class EventFeed {
   std::size_t take(std::uint64_t end, std::vector<Event>* out);
   std::uint64_t dropped() const { return dropped_.load(std::memory_order_relaxed); }
 
-  // The runtime feeding it, set while attached (see FeedAccess).
+  // The runtime feeding it, set while attached (see FeedAccess); null once it is gone.
+  std::shared_ptr<Core> feeding_core();
   std::mutex link_mu;
   std::weak_ptr<Core> core;  // guarded by link_mu
   std::atomic<bool> live{false};

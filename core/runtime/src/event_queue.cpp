@@ -79,12 +79,9 @@ void EventFeed::commit(std::uint64_t seq, Event* event) {
   s->stamp.store(seq, std::memory_order_release);
 }
 
-void EventFeed::publish(Event&& event) {
-  const std::uint64_t seq = event.seq;
-  if (Event* e = begin(seq)) {
-    *e = std::move(event);
-    commit(seq, e);
-  }
+std::shared_ptr<Core> EventFeed::feeding_core() {
+  std::lock_guard lk(link_mu);
+  return core.lock();
 }
 
 std::size_t EventFeed::take(std::uint64_t upto, std::vector<Event>* out) {
@@ -140,13 +137,7 @@ void FeedAccess::detach(EventFeed& feed, std::uint64_t end) {
 
 void FeedAccess::forget(Core& core, EventQueue& queue) {
   std::lock_guard lk(core.mu);
-  if (core.feed != queue.feed_.get()) return;
-  core.pause_fast();
-  auto& obs = core.observers;
-  obs.erase(std::remove(obs.begin(), obs.end(), &queue), obs.end());
-  core.detach_feed();
-  core.observed = !obs.empty();
-  if (core.started) core.resume_fast();
+  if (core.feed == queue.feed_.get()) core.remove_observer(&queue);
 }
 
 std::uint64_t FeedAccess::horizon(Core& core, EventFeed& feed) {
@@ -177,12 +168,7 @@ EventQueue::~EventQueue() {
   // A runtime still feeding this queue (its program ended or not) forgets it first.
   detail::EventFeed& f = *feed_;
   if (!f.live.load(std::memory_order_acquire)) return;
-  std::shared_ptr<detail::Core> core;
-  {
-    std::lock_guard lk(f.link_mu);
-    core = f.core.lock();
-  }
-  if (core) detail::FeedAccess::forget(*core, *this);
+  if (auto core = f.feeding_core()) detail::FeedAccess::forget(*core, *this);
 }
 
 void EventQueue::give_chunk(std::size_t slot) {
@@ -210,11 +196,7 @@ std::size_t EventQueue::drain_feed(std::vector<Event>* out) {
   detail::EventFeed& f = *feed_;
   std::uint64_t end = 0;
   if (f.live.load(std::memory_order_acquire)) {
-    std::shared_ptr<detail::Core> core;
-    {
-      std::lock_guard lk(f.link_mu);
-      core = f.core.lock();
-    }
+    auto core = f.feeding_core();
     end = core ? detail::FeedAccess::horizon(*core, f) : f.end.load(std::memory_order_acquire);
   } else {
     end = f.end.load(std::memory_order_acquire);
