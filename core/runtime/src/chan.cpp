@@ -182,8 +182,8 @@ void ChanAccess::complete(Core& c, Waiter* w, bool success, GoId peer) {
 std::deque<Waiter*>& ChanAccess::sendq(ChanCore& ch) { return ch.q_->sendq; }
 std::deque<Waiter*>& ChanAccess::recvq(ChanCore& ch) { return ch.q_->recvq; }
 bool& ChanAccess::closed(ChanCore& ch) { return ch.closed_; }
-std::uint64_t ChanAccess::sends(const ChanCore& ch) { return ch.direct_ + (ch.cap_ ? ch.ring_pushed() : 0); }
-std::uint64_t ChanAccess::recvs(const ChanCore& ch) { return ch.direct_ + (ch.cap_ ? ch.ring_popped() : 0); }
+std::uint64_t ChanAccess::sends(const ChanCore& ch) { return ch.direct_ + (ch.cap_ ? ch.ring_pushed() : ch.box_handoffs()); }
+std::uint64_t ChanAccess::recvs(const ChanCore& ch) { return ch.direct_ + (ch.cap_ ? ch.ring_popped() : ch.box_handoffs()); }
 
 // Restore Go's invariants (parked receivers => empty buffer, parked senders => full
 // buffer) after lock-free operations changed the ring under the parked goroutines:
@@ -293,6 +293,7 @@ bool ChanAccess::recv_ready(Core& c, ChanCore& ch, G* g, void* elem, bool* ok) {
 
 void ChanAccess::close_now(Core& c, ChanCore& ch, G* g) {
   ch.closed_ = true;
+  ch.box_closed_.store(true, std::memory_order_seq_cst);  // goroutines waiting in the box back out
   if (ch.cap_) {
     ch.ring_mark_closed();  // from here no send reaches the buffer
     // A fed run: sends that claimed a slot before the mark take their seq before close's.
@@ -396,6 +397,167 @@ void ChanCore::after_fast_op() {
   ChanAccess::settle(*core_, *this);
 }
 
+// ---------------- the hand-off box (unbuffered channels) ----------------
+//
+// In a free-running, unobserved run, an unbuffered send or receive that finds nobody
+// parked on the channel meets its partner in the channel's box, a cache line holding a
+// state word and one value, without the runtime's lock: a hand-off then moves that one
+// line from core to core (the locked path moves the lock's, the queue's, the waiter's
+// and the token's). Whoever comes first waits there, spinning and counted as running,
+// for a few microseconds; then it withdraws and parks on the locked path as before, so
+// the deadlock detector only ever counts goroutines parked under the lock. Whoever
+// comes second claims the waiter with one compare-and-swap and moves the value.
+//
+// The state word: a count of hand-offs above three bits of kind. A claim looks at the
+// closed flag after its compare-and-swap, and close sets the flag before it wakes
+// anyone (both sequentially consistent): a claim that misses the flag came before the
+// close, and one that sees it backs out and takes the locked path, which panics or
+// reports the close as Go does. The waiting side backs out too when the run changes
+// (the path paused), a goroutine parks on the channel, the channel closes or the run
+// aborts.
+namespace {
+enum BoxKind : std::uint64_t {
+  kBoxEmpty = 0,
+  kBoxRecvWaiting = 1,  // a receiver waits for a value
+  kBoxSendWaiting = 2,  // a sender waits, its value in the box
+  kBoxBusy = 3,         // the owner of the box is moving a value in or out
+  kBoxFilled = 4,       // a sender has put its value in for the waiting receiver
+  kBoxTaken = 5,        // a receiver has taken the waiting sender's value
+};
+constexpr std::uint64_t kBoxKindMask = 7;
+std::uint64_t box_kind(std::uint64_t s) { return s & kBoxKindMask; }
+std::uint64_t box_with(std::uint64_t s, std::uint64_t kind) { return (s & ~kBoxKindMask) | kind; }
+std::uint64_t box_handed(std::uint64_t s, std::uint64_t kind) { return ((s & ~kBoxKindMask) + 8) | kind; }
+// About 10-20 microseconds of waiting before parking: a partner on the other core is
+// usually there within a microsecond, and a futex sleep-to-wake costs tens of them.
+constexpr int kBoxSpins = 512;
+}  // namespace
+
+std::uint64_t ChanCore::box_handoffs() const {
+  return box_state_ ? box_state_->load(std::memory_order_relaxed) >> 3 : 0;
+}
+
+bool ChanCore::box_may_pair() const {
+  const Core& c = *core_;
+  return c.fast_ok.load(std::memory_order_seq_cst) && !c.feed && waiting_.load(std::memory_order_seq_cst) == 0 &&
+         !box_closed_.load(std::memory_order_seq_cst) && !c.aborting.load(std::memory_order_relaxed) &&
+         !c.program_exiting();
+}
+
+namespace {
+// Marks the goroutine as inside the lock-free path for the scope (pause_fast waits for it).
+struct InFast {
+  G& g;
+  InFast(G& goroutine, const Core& c) : g(goroutine) { g.in_fast.store(c.fast_floor(), std::memory_order_seq_cst); }
+  ~InFast() { g.in_fast.store(0, std::memory_order_release); }
+  InFast(const InFast&) = delete;
+  InFast& operator=(const InFast&) = delete;
+};
+// A compare-and-swap lost to a goroutine arriving at the same moment: look again, a few times.
+constexpr int kBoxAttempts = 4;
+}  // namespace
+
+// Sends *elem through the box: to a receiver waiting there, or (may_wait) by waiting
+// there for one.
+int ChanCore::box_send(G& g, void* elem, bool may_wait) {
+  Core& c = *core_;
+  std::atomic<std::uint64_t>& state = *box_state_;
+  InFast inside(g, c);
+  if (!box_may_pair()) return kFastLocked;
+  if (c.cfg.fault_injection) inject_fault(g);
+  std::uint64_t s = state.load(std::memory_order_acquire);
+  for (int attempt = 0;; ++attempt) {
+    if (attempt == kBoxAttempts) return kFastLocked;
+    if (box_kind(s) == kBoxRecvWaiting) {
+      if (!state.compare_exchange_strong(s, box_with(s, kBoxBusy), std::memory_order_seq_cst)) continue;
+      if (box_closed_.load(std::memory_order_seq_cst)) {
+        state.store(s, std::memory_order_release);  // the receiver waits on until it sees the close
+        return kFastLocked;
+      }
+      move_elem(box_elem_, elem);
+      state.store(box_handed(s, kBoxFilled), std::memory_order_release);
+      bump(g.steps);
+      bump(g.fast_events);
+      return kFastDone;
+    }
+    if (!may_wait || box_kind(s) != kBoxEmpty) return kFastLocked;
+    if (state.compare_exchange_strong(s, box_with(s, kBoxBusy), std::memory_order_seq_cst)) break;
+  }
+  move_elem(box_elem_, elem);
+  state.store(box_with(s, kBoxSendWaiting), std::memory_order_seq_cst);
+  const int spins = c.cfg.fault_injection ? static_cast<int>(g.fault_rng() % 8) : kBoxSpins;
+  for (int i = 0;; ++i) {
+    std::uint64_t now = state.load(std::memory_order_acquire);
+    if (box_kind(now) == kBoxTaken) {
+      state.store(box_with(now, kBoxEmpty), std::memory_order_release);
+      bump(g.steps);
+      bump(g.fast_events);
+      return kFastDone;
+    }
+    if (box_kind(now) == kBoxSendWaiting && (i >= spins || ((i & 15) == 15 && !box_may_pair()))) {
+      // Withdraw: take the value back and park on the locked path. (With fault
+      // injection, a pause here lets a receiver claim the value first.)
+      if (c.cfg.fault_injection) inject_fault(g);
+      if (state.compare_exchange_strong(now, box_with(now, kBoxBusy), std::memory_order_seq_cst)) {
+        move_elem(elem, box_elem_);
+        state.store(box_with(now, kBoxEmpty), std::memory_order_release);
+        return kFastLocked;
+      }
+      continue;
+    }
+    if (c.cfg.fault_injection) inject_fault(g);
+    cpu_relax();
+  }
+}
+
+// Receives into *elem through the box: from a sender waiting there, or (may_wait) by
+// waiting there for one.
+int ChanCore::box_recv(G& g, void* elem, bool* ok, bool may_wait) {
+  Core& c = *core_;
+  std::atomic<std::uint64_t>& state = *box_state_;
+  InFast inside(g, c);
+  if (!box_may_pair()) return kFastLocked;
+  if (c.cfg.fault_injection) inject_fault(g);
+  std::uint64_t s = state.load(std::memory_order_acquire);
+  for (int attempt = 0;; ++attempt) {
+    if (attempt == kBoxAttempts) return kFastLocked;
+    if (box_kind(s) == kBoxSendWaiting) {
+      if (!state.compare_exchange_strong(s, box_with(s, kBoxBusy), std::memory_order_seq_cst)) continue;
+      if (box_closed_.load(std::memory_order_seq_cst)) {
+        state.store(s, std::memory_order_release);  // the sender sees the close and panics on the locked path
+        return kFastLocked;
+      }
+      move_elem(elem, box_elem_);
+      state.store(box_handed(s, kBoxTaken), std::memory_order_release);
+      if (ok) *ok = true;
+      bump(g.steps);
+      bump(g.fast_events);
+      return kFastDone;
+    }
+    if (!may_wait || box_kind(s) != kBoxEmpty) return kFastLocked;
+    if (state.compare_exchange_strong(s, box_with(s, kBoxRecvWaiting), std::memory_order_seq_cst)) break;
+  }
+  const int spins = c.cfg.fault_injection ? static_cast<int>(g.fault_rng() % 8) : kBoxSpins;
+  for (int i = 0;; ++i) {
+    std::uint64_t now = state.load(std::memory_order_acquire);
+    if (box_kind(now) == kBoxFilled) {
+      move_elem(elem, box_elem_);
+      state.store(box_with(now, kBoxEmpty), std::memory_order_release);
+      if (ok) *ok = true;
+      bump(g.steps);
+      bump(g.fast_events);
+      return kFastDone;
+    }
+    if (box_kind(now) == kBoxRecvWaiting && (i >= spins || ((i & 15) == 15 && !box_may_pair()))) {
+      if (c.cfg.fault_injection) inject_fault(g);  // lets a sender claim it first
+      if (state.compare_exchange_strong(now, box_with(now, kBoxEmpty), std::memory_order_seq_cst)) return kFastLocked;
+      continue;
+    }
+    if (c.cfg.fault_injection) inject_fault(g);
+    cpu_relax();
+  }
+}
+
 namespace {
 
 // Removes a waiter from its queue if it is still there when the scope ends (the
@@ -475,8 +637,8 @@ void ChanCore::set_name(std::string name) {
 void ChanCore::send(void* elem) {
   G& g = goroutine_for(*this, "channel send");
   Core& c = *core_;
-  if (cap_ && c.fast_ok.load(std::memory_order_relaxed)) {
-    if (fast_with_spin(c, [&] { return fast_send(g, elem); })) return;
+  if (c.fast_ok.load(std::memory_order_relaxed)) {
+    if (cap_ == 0 ? box_send(g, elem, true) == kFastDone : fast_with_spin(c, [&] { return fast_send(g, elem); })) return;
   }
   std::unique_lock lk(c.mu);
   c.gate_point(&g, lk, "chan send", id_);
@@ -502,8 +664,9 @@ bool ChanCore::recv(void* elem) {
   G& g = goroutine_for(*this, "channel receive");
   Core& c = *core_;
   bool ok = false;
-  if (cap_ && c.fast_ok.load(std::memory_order_relaxed)) {
-    if (fast_with_spin(c, [&] { return fast_recv(g, elem, &ok); })) return ok;
+  if (c.fast_ok.load(std::memory_order_relaxed)) {
+    if (cap_ == 0 ? box_recv(g, elem, &ok, true) == kFastDone : fast_with_spin(c, [&] { return fast_recv(g, elem, &ok); }))
+      return ok;
   }
   std::unique_lock lk(c.mu);
   c.gate_point(&g, lk, "chan receive", id_);
@@ -527,7 +690,8 @@ bool ChanCore::recv(void* elem) {
 bool ChanCore::try_send(void* elem) {
   G& g = goroutine_for(*this, "channel send");
   Core& c = *core_;
-  if (cap_ && c.fast_ok.load(std::memory_order_relaxed) && fast_send(g, elem) == kFastDone) return true;
+  if (c.fast_ok.load(std::memory_order_relaxed) && (cap_ ? fast_send(g, elem) : box_send(g, elem, false)) == kFastDone)
+    return true;
   std::unique_lock lk(c.mu);
   c.gate_point(&g, lk, "chan send", id_);
   if (closed_) throw Panic("send on closed channel");
@@ -537,7 +701,8 @@ bool ChanCore::try_send(void* elem) {
 bool ChanCore::try_recv(void* elem, bool* ok) {
   G& g = goroutine_for(*this, "channel receive");
   Core& c = *core_;
-  if (cap_ && c.fast_ok.load(std::memory_order_relaxed) && fast_recv(g, elem, ok) == kFastDone) return true;
+  if (c.fast_ok.load(std::memory_order_relaxed) && (cap_ ? fast_recv(g, elem, ok) : box_recv(g, elem, ok, false)) == kFastDone)
+    return true;
   std::unique_lock lk(c.mu);
   c.gate_point(&g, lk, "chan receive", id_);
   return ChanAccess::recv_ready(c, *this, &g, elem, ok);

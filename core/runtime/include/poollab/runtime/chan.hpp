@@ -56,8 +56,11 @@ namespace detail {
 // as in Dmitry Vyukov's queue and crossbeam's array channel). A free-running,
 // unobserved run sends to and receives from the ring without the runtime's lock
 // while no goroutine is parked on the channel; everything else (parking, close,
-// select, the serial gate, events, snapshots) takes the lock. ChanImpl<T> owns
-// the slots and moves the elements.
+// select, the serial gate, events, snapshots) takes the lock. An unbuffered
+// channel has a hand-off box instead (one cache line: a state word and one value)
+// where, in such a run, a goroutine that finds nobody to pair with waits a little
+// while, spinning, before it parks; its partner meets it there without the lock.
+// ChanImpl<T> owns the slots and the box and moves the elements.
 class ChanCore {
  public:
   ChanCore(std::shared_ptr<Core> core, long capacity, std::string name);
@@ -108,6 +111,7 @@ class ChanCore {
   std::int64_t event_len() const;
   std::uint64_t ring_pushed() const;  // values ever buffered
   std::uint64_t ring_popped() const;  // values ever taken from the buffer
+  std::uint64_t box_handoffs() const;  // values ever handed over in the box
   std::vector<std::string> describe_buffer() const;  // head first; only while the fast path is paused
 
   // Results of the lock-free attempts (internal).
@@ -122,6 +126,11 @@ class ChanCore {
   }
   void* slot_storage(std::size_t index) const { return slots_ + index * slot_size_ + elem_offset_; }
   void set_slots(unsigned char* slots, std::size_t slot_size, std::size_t elem_offset);
+  // The hand-off box of an unbuffered channel: its state word and the T beside it.
+  void set_box(std::atomic<std::uint64_t>* state, void* elem) {
+    box_state_ = state;
+    box_elem_ = elem;
+  }
   void destroy_buffered();  // ChanImpl's destructor: destroys the values still buffered
   virtual void slot_destroy(std::size_t index) = 0;
 
@@ -135,6 +144,11 @@ class ChanCore {
   int fast_send(G& g, void* elem);
   int fast_recv(G& g, void* elem, bool* ok);
   void after_fast_op();  // a goroutine may be parked: settle under the lock
+  // The unbuffered channel's hand-off box (chan.cpp): kFastDone, or kFastLocked to take
+  // the locked path. `may_wait` false: only pair with a goroutine already waiting there.
+  int box_send(G& g, void* elem, bool may_wait);
+  int box_recv(G& g, void* elem, bool* ok, bool may_wait);
+  bool box_may_pair() const;  // the run and the channel allow the box now (G::in_fast set)
 
   std::shared_ptr<Core> core_;
   ObjId id_;
@@ -152,6 +166,11 @@ class ChanCore {
   // Parked senders << 16 | parked receivers (written under the lock): the fast path
   // stays out while non-zero.
   std::atomic<std::uint32_t> waiting_{0};
+  // An unbuffered channel's box (null otherwise), and its closed flag for goroutines
+  // meeting there: set by close, sequentially consistent against their claims.
+  std::atomic<std::uint64_t>* box_state_ = nullptr;
+  void* box_elem_ = nullptr;
+  std::atomic<bool> box_closed_{false};
   alignas(64) std::atomic<std::uint64_t> head_{0};
   alignas(64) std::atomic<std::uint64_t> tail_{0};
 };
@@ -165,6 +184,9 @@ class ChanImpl final : public ChanCore {
       ring_ = std::make_unique<Slot[]>(cap());
       for (std::size_t i = 0; i < cap(); ++i) ring_[i].stamp.store(i, std::memory_order_relaxed);
       set_slots(reinterpret_cast<unsigned char*>(ring_.get()), sizeof(Slot), offsetof(Slot, storage));
+    } else {
+      box_ = std::make_unique<Box>();
+      set_box(&box_->state, &box_->value);
     }
     register_self();  // only now is the buffer constructed: snapshots may look at it
   }
@@ -189,7 +211,13 @@ class ChanImpl final : public ChanCore {
     std::atomic<std::uint64_t> stamp;
     alignas(T) unsigned char storage[sizeof(T)];
   };
+  // A line of its own, so that a hand-off moves one cache line between the two cores.
+  struct alignas(64) Box {
+    std::atomic<std::uint64_t> state{0};
+    T value{};
+  };
   std::unique_ptr<Slot[]> ring_;
+  std::unique_ptr<Box> box_;
 };
 
 // Operations on the nil channel: block forever (Go's "chan send (nil chan)").
