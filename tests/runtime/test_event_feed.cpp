@@ -323,3 +323,90 @@ TEST_CASE("a sender spinning on a full buffer in a fed run formats its value onc
   // Two sends and two receives, the wait and the hand-over: a handful, not one per spin (64).
   CHECK(times_described.load() < 16);
 }
+
+namespace {
+enum class Colour { Red, Green };
+struct Celsius {
+  int degrees = 0;
+};
+}  // namespace
+
+template <>
+struct poollab::rt::Describe<Colour> {
+  static std::string str(Colour c) { return c == Colour::Red ? "red" : "green"; }
+};
+template <>
+struct poollab::rt::Describe<Celsius> {
+  static std::string str(const Celsius& c) { return std::to_string(c.degrees) + "C"; }
+};
+template <>
+struct poollab::rt::DescribeLater<Celsius> {
+  static constexpr bool enabled = true;
+};
+
+TEST_CASE("values the drainer formats from their bytes read as the goroutine's would" * doctest::timeout(60)) {
+  // Scalars (and types that say so through DescribeLater) leave their text to the
+  // drainer; the others are formatted by the goroutine. Either way each send and each
+  // receive shows its value, in order, whether it went through the lock or not.
+  static_assert(rt::DescribeLater<int>::enabled && rt::DescribeLater<double>::enabled && rt::DescribeLater<Colour>::enabled);
+  static_assert(!rt::DescribeLater<std::string>::enabled && !rt::DescribeLater<Counted>::enabled);
+  const int n = scaled(2000);
+  rt::EventQueue queue;
+  LiveDrain drain{queue};
+  rt::Runtime r;
+  r.add_observer(&queue);
+  r.start("main.main", [n] {
+    Chan<int> ints(4, "ints");
+    Chan<bool> bools(4, "bools");
+    Chan<Colour> colours(4, "colours");
+    Chan<Celsius> temps(4, "temps");
+    Chan<std::string> words(4, "words");
+    Chan<rt::Unit> done(0);
+    rt::go("main.reader", [=] {
+      for (int i = 0; i < n; ++i) {
+        ints.recv();
+        bools.recv();
+        colours.recv();
+        temps.recv();
+        words.recv();
+      }
+      done.send({});
+    });
+    for (int i = 0; i < n; ++i) {
+      ints.send(i);
+      bools.send(i % 2 == 0);
+      colours.send(i % 3 == 0 ? Colour::Red : Colour::Green);
+      temps.send(Celsius{i - 40});
+      words.send("w" + std::to_string(i));
+    }
+    done.recv();
+  });
+  REQUIRE(r.wait().kind == rt::OutcomeKind::Completed);
+  auto ev = drain.finish();
+  std::map<std::string, rt::ObjId> ids;
+  for (const auto& ch : r.snapshot().gone_channel_names) ids[ch.second] = ch.first;
+  REQUIRE(ids.size() >= 5);
+  std::map<rt::ObjId, std::vector<std::string>> sent, received;
+  for (const auto& e : ev) {
+    if (e.kind == rt::EventKind::SendDone) sent[e.object].push_back(e.value);
+    if (e.kind == rt::EventKind::RecvDone) received[e.object].push_back(e.value);
+  }
+  auto expected = [n](auto text) {
+    std::vector<std::string> out;
+    for (int i = 0; i < n; ++i) out.push_back(text(i));
+    return out;
+  };
+  const std::map<std::string, std::vector<std::string>> want = {
+      {"ints", expected([](int i) { return std::to_string(i); })},
+      {"bools", expected([](int i) { return std::string(i % 2 == 0 ? "true" : "false"); })},
+      {"colours", expected([](int i) { return std::string(i % 3 == 0 ? "red" : "green"); })},
+      {"temps", expected([](int i) { return std::to_string(i - 40) + "C"; })},
+      {"words", expected([](int i) { return "w" + std::to_string(i); })},
+  };
+  for (const auto& [name, values] : want) {
+    CAPTURE(name);
+    REQUIRE(ids.count(name));
+    CHECK(sent[ids[name]] == values);
+    CHECK(received[ids[name]] == values);
+  }
+}

@@ -329,10 +329,10 @@ int ChanCore::fast_send(G& g, void* elem) {
       if (static_cast<std::size_t>(event_len()) >= cap_ && !(tail_.load(std::memory_order_relaxed) & mark_bit_)) {
         r = Ring::Full;  // a sender spinning on a full buffer does not format its value every time round
       } else {
-        std::string text = describe(elem);  // before the value moves into the ring
+        FedValue value = FedValue::of(*this, elem);  // before the value moves into the ring
         Claim claim{&c.seq, c.cfg.fault_injection ? &g : nullptr};
         r = ring_push(elem, &claim);
-        if (r == Ring::Done) c.feed_fast(g, EventKind::SendDone, id_, std::move(text), claim, event_len(), value_number(claim.pos));
+        if (r == Ring::Done) c.feed_fast(g, EventKind::SendDone, id_, std::move(value), claim, event_len(), value_number(claim.pos));
       }
     } else {
       r = ring_push(elem);
@@ -361,7 +361,8 @@ int ChanCore::fast_recv(G& g, void* elem, bool* ok) {
         fed = true;
         Claim claim{&c.seq, c.cfg.fault_injection ? &g : nullptr};
         r = ring_pop(elem, &claim);
-        if (r == Ring::Done) c.feed_fast(g, EventKind::RecvDone, id_, describe(elem), claim, event_len(), value_number(claim.pos));
+        if (r == Ring::Done)
+          c.feed_fast(g, EventKind::RecvDone, id_, FedValue::of(*this, elem), claim, event_len(), value_number(claim.pos));
       } else {
         r = ring_pop(elem);
       }

@@ -218,7 +218,7 @@ void Core::deliver(EventKind kind, G* g, ObjId obj, TextFn value, GoId peer, std
   for (Observer* o : observers) o->on_event(e);
 }
 
-void Core::feed_fast(G& g, EventKind kind, ObjId obj, std::string value, const ChanCore::Claim& claim,
+void Core::feed_fast(G& g, EventKind kind, ObjId obj, FedValue&& value, const ChanCore::Claim& claim,
                      std::int64_t count, std::uint64_t pos) {
   Event* e = feed->begin(claim.ticket);  // built in place: the slot is the only copy
   if (!e) return;
@@ -231,7 +231,11 @@ void Core::feed_fast(G& g, EventKind kind, ObjId obj, std::string value, const C
     e->time_ns = static_cast<Nanos>(static_cast<double>(g.own_clock->now_ns() - wall_start) * cfg.speed);
   }
   fill_event(*e, kind, &g, obj, 0, count, true, pos);
-  e->value = std::move(value);
+  if (value.format) {
+    feed->format_later(e, value.format, value.bytes);
+  } else {
+    e->value = std::move(value.text);
+  }
   feed->commit(claim.ticket, e);
 }
 

@@ -148,6 +148,26 @@ class TextFn {
   std::string (*call_)(void*) = nullptr;
 };
 
+// An event's value on the lock-free path of a fed run: its text, or, for element types
+// that allow it (ChanCore::bytes_format), a copy of its bytes that the drainer formats.
+struct FedValue {
+  std::string text;
+  BytesFormat format = nullptr;
+  alignas(8) unsigned char bytes[kDeferredBytes];
+
+  // Before the value moves into or out of the ring's slot.
+  static FedValue of(const ChanCore& ch, const void* elem) {
+    FedValue v;
+    if (BytesFormat f = ch.bytes_format()) {
+      v.format = f;
+      std::memcpy(v.bytes, elem, ch.elem_size());
+    } else {
+      v.text = ch.describe(elem);
+    }
+    return v;
+  }
+};
+
 // One goroutine: one OS thread.
 struct G {
   GoId id = 0;
@@ -295,7 +315,7 @@ class Core : public std::enable_shared_from_this<Core> {
     return ChanCore::Claim{feed ? &seq : nullptr, feed && cfg.fault_injection ? current_g() : nullptr};
   }
   // An event of the lock-free path in a fed run, under the ticket its claim took (no lock).
-  void feed_fast(G& g, EventKind kind, ObjId obj, std::string value, const ChanCore::Claim& claim,
+  void feed_fast(G& g, EventKind kind, ObjId obj, FedValue&& value, const ChanCore::Claim& claim,
                  std::int64_t count, std::uint64_t pos);
   // Fed runs: wait until no goroutine is inside the lock-free path, so that every
   // operation that claimed a slot before now has its seq (close's event comes after them).

@@ -31,6 +31,9 @@ class EventFeed {
   // `capacity` events are already waiting); commit makes it visible to the drainer.
   Event* begin(std::uint64_t seq);
   void commit(std::uint64_t seq, Event* event);
+  // Between begin and commit: the event's value text is to be made by the drainer,
+  // format(bytes), from these kDeferredBytes bytes (copied into the slot).
+  void format_later(Event* event, BytesFormat format, const unsigned char* bytes);
   // Moves the events with seq in [next, end) to `out` (null: destroys them), in seq
   // order, times clamped so that they never go back; returns how many there were.
   std::size_t take(std::uint64_t end, std::vector<Event>* out);
@@ -48,10 +51,17 @@ class EventFeed {
   friend struct FeedAccess;
   static constexpr std::size_t kChunkShift = 10;
   static constexpr std::size_t kChunk = std::size_t{1} << kChunkShift;
-  struct Slot {
+  // Two cache lines (with a 96-byte Event): the stamp, the deferred value and the
+  // event's first fields in one, the rest in the other.
+  struct alignas(64) Slot {
     std::atomic<std::uint64_t> stamp{0};  // the seq whose event the slot holds (0: none yet)
+    BytesFormat format = nullptr;         // set: the event's value is format(bytes)
+    alignas(8) unsigned char bytes[kDeferredBytes];
     alignas(Event) unsigned char storage[sizeof(Event)];
   };
+  static Slot& slot_of(Event* event) {
+    return *reinterpret_cast<Slot*>(reinterpret_cast<unsigned char*>(event) - offsetof(Slot, storage));
+  }
   struct Chunk {
     Slot slots[kChunk];
   };

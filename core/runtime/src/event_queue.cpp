@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <cstddef>
+#include <cstring>
 #include <new>
 
 #if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
@@ -71,13 +72,17 @@ Event* EventFeed::begin(std::uint64_t seq) {
   }
   Event* e = ::new (static_cast<void*>(s.storage)) Event;
   e->seq = seq;
+  s.format = nullptr;
   return e;
 }
 
-void EventFeed::commit(std::uint64_t seq, Event* event) {
-  Slot* s = reinterpret_cast<Slot*>(reinterpret_cast<unsigned char*>(event) - offsetof(Slot, storage));
-  s->stamp.store(seq, std::memory_order_release);
+void EventFeed::format_later(Event* event, BytesFormat format, const unsigned char* bytes) {
+  Slot& s = slot_of(event);
+  s.format = format;
+  std::memcpy(s.bytes, bytes, kDeferredBytes);
 }
+
+void EventFeed::commit(std::uint64_t seq, Event* event) { slot_of(event).stamp.store(seq, std::memory_order_release); }
 
 std::shared_ptr<Core> EventFeed::feeding_core() {
   std::lock_guard lk(link_mu);
@@ -103,6 +108,7 @@ std::size_t EventFeed::take(std::uint64_t upto, std::vector<Event>* out) {
           if (e->time_ns < last_time_) e->time_ns = last_time_;
           last_time_ = e->time_ns;
           out->push_back(*e);  // a copy: the slot stays unwritten by this thread
+          if (s.format) out->back().value = s.format(s.bytes);
         }
         e->~Event();
         ++n;

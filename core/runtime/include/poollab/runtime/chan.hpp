@@ -13,6 +13,7 @@
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <new>
 #include <memory>
 #include <optional>
@@ -49,7 +50,22 @@ struct Describe {
   }
 };
 
+// Values whose text a fed EventQueue (see event_queue.hpp) may make later, on the
+// thread that drains it, from a copy of their bytes taken at the event: the goroutine
+// then pays for a copy of at most 16 bytes instead of formatting. Only for types whose
+// text depends on nothing but those bytes. Specialise for your own such types:
+//   template <> struct DescribeLater<Celsius> { static constexpr bool enabled = true; };
+// (Describe<Celsius>::str then runs on the draining thread, on a copy.)
+template <class T>
+struct DescribeLater {
+  static constexpr bool enabled = std::is_arithmetic_v<T> || std::is_enum_v<T> || std::is_same_v<T, Unit>;
+};
+
 namespace detail {
+
+// Makes a value's text from the bytes DescribeLater copied.
+using BytesFormat = std::string (*)(const unsigned char* bytes);
+inline constexpr std::size_t kDeferredBytes = 16;
 
 // Type-erased channel: queues of parked goroutines, closed flag, counters, and
 // the buffer: a lock-free ring of slots (a bounded MPMC queue with per-slot stamps,
@@ -88,6 +104,10 @@ class ChanCore {
   virtual void move_elem(void* dst, void* src) = 0;
   virtual void zero_elem(void* dst) = 0;
   virtual std::string describe(const void* elem) const = 0;
+  // Set when the element type's text may be made later from a copy of its bytes
+  // (DescribeLater): copy elem_size() bytes and call it on them.
+  BytesFormat bytes_format() const { return bytes_format_; }
+  std::size_t elem_size() const { return elem_size_; }
 
   // The ring. Positions are lap | index (a lap is the power of two above 2 * capacity);
   // the tail's mark bit is set by close, so no send can slip in after it.
@@ -127,6 +147,10 @@ class ChanCore {
   void* slot_storage(std::size_t index) const { return slots_ + index * slot_size_ + elem_offset_; }
   void set_slots(unsigned char* slots, std::size_t slot_size, std::size_t elem_offset);
   // The hand-off box of an unbuffered channel: its state word and the T beside it.
+  void set_bytes_format(BytesFormat format, std::size_t size) {
+    bytes_format_ = format;
+    elem_size_ = size;
+  }
   void set_box(std::atomic<std::uint64_t>* state, void* elem) {
     box_state_ = state;
     box_elem_ = elem;
@@ -171,6 +195,8 @@ class ChanCore {
   std::atomic<std::uint64_t>* box_state_ = nullptr;
   void* box_elem_ = nullptr;
   std::atomic<bool> box_closed_{false};
+  BytesFormat bytes_format_ = nullptr;
+  std::size_t elem_size_ = 0;
   alignas(64) std::atomic<std::uint64_t> head_{0};
   alignas(64) std::atomic<std::uint64_t> tail_{0};
 };
@@ -188,6 +214,8 @@ class ChanImpl final : public ChanCore {
       box_ = std::make_unique<Box>();
       set_box(&box_->state, &box_->value);
     }
+    if constexpr (DescribeLater<T>::enabled && std::is_trivially_copyable_v<T> && sizeof(T) <= kDeferredBytes)
+      set_bytes_format(&describe_bytes, sizeof(T));
     register_self();  // only now is the buffer constructed: snapshots may look at it
   }
   ~ChanImpl() override {
@@ -205,6 +233,15 @@ class ChanImpl final : public ChanCore {
   void move_elem(void* dst, void* src) override { *static_cast<T*>(dst) = std::move(*static_cast<T*>(src)); }
   void zero_elem(void* dst) override { *static_cast<T*>(dst) = T{}; }
   std::string describe(const void* elem) const override { return Describe<T>::str(*static_cast<const T*>(elem)); }
+  static std::string describe_bytes(const unsigned char* bytes) {
+    if constexpr (std::is_trivially_copyable_v<T>) {
+      T v;
+      std::memcpy(&v, bytes, sizeof(T));
+      return Describe<T>::str(v);
+    } else {
+      return {};
+    }
+  }
 
  private:
   struct Slot {

@@ -47,12 +47,12 @@ struct Event {
   GoId goroutine = 0;         // acting goroutine
   ObjId object = 0;           // channel / wg / mutex / context touched, 0 if none
   GoId peer = 0;              // the other goroutine of a direct hand-off, 0 if none
-  int line = 0;               // listing line of the acting goroutine, 0 if unknown
   std::int64_t count = 0;     // kind-specific number (wg counter, buffer length after op, ...)
   // A buffered SendDone/RecvDone: which of the channel's buffered values it was (1 for the
   // first ever buffered), 0 otherwise. Concurrent senders on one channel may be numbered in
   // a different order from their events' seq; the buffer's order is this one.
   std::uint64_t pos = 0;
+  int line = 0;               // listing line of the acting goroutine, 0 if unknown
   bool flag = true;           // kind-specific flag (receive ok, ...)
   EventKind kind = EventKind::GoStart;
   std::string value;          // formatted value, only filled when an observer is attached
