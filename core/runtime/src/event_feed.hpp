@@ -9,6 +9,10 @@
 #pragma once
 
 #include <atomic>
+#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
+#include <cpuid.h>
+#endif
+#include <cstring>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -18,6 +22,19 @@
 #include "poollab/runtime/events.hpp"
 
 namespace poollab::rt::detail {
+
+#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
+inline bool have_prefetchw() {
+  unsigned a = 0, b = 0, c = 0, d = 0;
+  return __get_cpuid(0x80000001u, &a, &b, &c, &d) && (c & (1u << 8)) != 0;  // "3DNowPrefetch": PREFETCHW
+}
+inline const bool kHavePrefetchW = have_prefetchw();
+inline void prefetch_for_write(const void* p) {
+  if (kHavePrefetchW) asm volatile("prefetchw %0" ::"m"(*static_cast<const unsigned char*>(p)));
+}
+#else
+inline void prefetch_for_write(const void* p) { __builtin_prefetch(p, 1, 3); }
+#endif
 
 class EventFeed {
  public:
@@ -29,11 +46,32 @@ class EventFeed {
   // Any thread, in two steps, building the event in its slot: begin gives the slot's
   // (default-constructed) event to fill in, or null when the event is dropped (counted:
   // `capacity` events are already waiting); commit makes it visible to the drainer.
-  Event* begin(std::uint64_t seq);
-  void commit(std::uint64_t seq, Event* event);
+  // (Inline: the goroutine's fields then overwrite the default ones in one go.)
+  Event* begin(std::uint64_t seq) {
+    if (seq - next_.load(std::memory_order_acquire) >= capacity_) [[unlikely]] {
+      dropped_.fetch_add(1, std::memory_order_relaxed);
+      return nullptr;
+    }
+    const std::size_t slot = static_cast<std::size_t>(seq) & mask_;
+    Chunk* chunk = chunks_[slot >> kChunkShift].load(std::memory_order_acquire);
+    if (!chunk) [[unlikely]]
+      chunk = install_chunk(slot);
+    const std::size_t index = slot & (kChunk - 1);
+    if (index + kAhead < kChunk) prefetch_slot(chunk->slots[index + kAhead]);
+    Slot& s = chunk->slots[index];
+    s.format = nullptr;
+    Event* e = ::new (static_cast<void*>(s.storage)) Event;
+    e->seq = seq;
+    return e;
+  }
+  void commit(std::uint64_t seq, Event* event) { slot_of(event).stamp.store(seq, std::memory_order_release); }
   // Between begin and commit: the event's value text is to be made by the drainer,
   // format(bytes), from these kDeferredBytes bytes (copied into the slot).
-  void format_later(Event* event, BytesFormat format, const unsigned char* bytes);
+  void format_later(Event* event, BytesFormat format, const unsigned char* bytes) {
+    Slot& s = slot_of(event);
+    s.format = format;
+    std::memcpy(s.bytes, bytes, kDeferredBytes);
+  }
   // Moves the events with seq in [next, end) to `out` (null: destroys them), in seq
   // order, times clamped so that they never go back; returns how many there were.
   std::size_t take(std::uint64_t end, std::vector<Event>* out);
@@ -59,12 +97,21 @@ class EventFeed {
     alignas(8) unsigned char bytes[kDeferredBytes];
     alignas(Event) unsigned char storage[sizeof(Event)];
   };
+  // Own the lines of a slot a little ahead: the drainer on another core read them last
+  // round, and a write that must first take them back stalls the next locked instruction.
+  static constexpr std::size_t kAhead = 16;
+  static void prefetch_slot(const Slot& slot) {
+    const auto* p = reinterpret_cast<const unsigned char*>(&slot);
+    prefetch_for_write(p);
+    prefetch_for_write(p + sizeof(Slot) - 1);
+  }
   static Slot& slot_of(Event* event) {
     return *reinterpret_cast<Slot*>(reinterpret_cast<unsigned char*>(event) - offsetof(Slot, storage));
   }
   struct Chunk {
     Slot slots[kChunk];
   };
+  Chunk* install_chunk(std::size_t slot);  // the first of this round in the chunk
 
   std::size_t capacity_;
   std::size_t mask_;  // slots - 1: a power of two >= capacity + one chunk

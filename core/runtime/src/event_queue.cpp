@@ -6,9 +6,6 @@
 #include <cstring>
 #include <new>
 
-#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
-#include <cpuid.h>
-#endif
 
 #include "core.hpp"
 #include "event_feed.hpp"
@@ -17,20 +14,6 @@ namespace poollab::rt {
 
 namespace detail {
 
-namespace {
-#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
-bool have_prefetchw() {
-  unsigned a = 0, b = 0, c = 0, d = 0;
-  return __get_cpuid(0x80000001u, &a, &b, &c, &d) && (c & (1u << 8)) != 0;  // "3DNowPrefetch": PREFETCHW
-}
-const bool kHavePrefetchW = have_prefetchw();
-void prefetch_for_write(const void* p) {
-  if (kHavePrefetchW) asm volatile("prefetchw %0" ::"m"(*static_cast<const unsigned char*>(p)));
-}
-#else
-void prefetch_for_write(const void* p) { __builtin_prefetch(p, 1, 3); }
-#endif
-}  // namespace
 
 EventFeed::EventFeed(std::size_t capacity) : capacity_(capacity) {
   // One chunk of slack, as in EventQueue's own ring: a producer enters a chunk for its
@@ -45,44 +28,15 @@ EventFeed::~EventFeed() {
   take(end.load(std::memory_order_acquire), nullptr);  // destroys what nobody drained
 }
 
-Event* EventFeed::begin(std::uint64_t seq) {
-  if (seq - next_.load(std::memory_order_acquire) >= capacity_) {
-    dropped_.fetch_add(1, std::memory_order_relaxed);
-    return nullptr;
-  }
-  const std::size_t slot = static_cast<std::size_t>(seq) & mask_;
+EventFeed::Chunk* EventFeed::install_chunk(std::size_t slot) {
   std::atomic<Chunk*>& entry = chunks_[slot >> kChunkShift];
   Chunk* chunk = entry.load(std::memory_order_acquire);
-  if (!chunk) {  // the first of this round in the chunk (several may race to install one)
-    Chunk* fresh = pool_.take();
-    if (entry.compare_exchange_strong(chunk, fresh, std::memory_order_acq_rel, std::memory_order_acquire)) {
-      chunk = fresh;
-    } else {
-      pool_.give(fresh);
-    }
-  }
-  Slot& s = chunk->slots[slot & (kChunk - 1)];
-  // Own the lines of a slot a little ahead: the drainer on another core read them last
-  // round, and a write that must first take them back stalls the next locked instruction.
-  constexpr std::size_t kAhead = 16;
-  if ((slot & (kChunk - 1)) + kAhead < kChunk) {
-    const auto* ahead = reinterpret_cast<const unsigned char*>(&chunk->slots[(slot & (kChunk - 1)) + kAhead]);
-    prefetch_for_write(ahead);
-    prefetch_for_write(ahead + sizeof(Slot) - 1);
-  }
-  Event* e = ::new (static_cast<void*>(s.storage)) Event;
-  e->seq = seq;
-  s.format = nullptr;
-  return e;
+  if (chunk) return chunk;
+  Chunk* fresh = pool_.take();  // several may race to install one
+  if (entry.compare_exchange_strong(chunk, fresh, std::memory_order_acq_rel, std::memory_order_acquire)) return fresh;
+  pool_.give(fresh);
+  return chunk;
 }
-
-void EventFeed::format_later(Event* event, BytesFormat format, const unsigned char* bytes) {
-  Slot& s = slot_of(event);
-  s.format = format;
-  std::memcpy(s.bytes, bytes, kDeferredBytes);
-}
-
-void EventFeed::commit(std::uint64_t seq, Event* event) { slot_of(event).stamp.store(seq, std::memory_order_release); }
 
 std::shared_ptr<Core> EventFeed::feeding_core() {
   std::lock_guard lk(link_mu);
