@@ -132,6 +132,10 @@ class ChanCore {
   std::uint64_t ring_pushed() const;  // values ever buffered
   std::uint64_t ring_popped() const;  // values ever taken from the buffer
   std::uint64_t box_handoffs() const;  // values ever handed over in the box
+  // Changes whenever a value goes into or out of the ring (a cheap look for spinners).
+  std::uint64_t ring_ends() const {
+    return head_.load(std::memory_order_relaxed) + tail_.load(std::memory_order_relaxed);
+  }
   std::vector<std::string> describe_buffer() const;  // head first; only while the fast path is paused
 
   // Results of the lock-free attempts (internal).
