@@ -458,50 +458,66 @@ struct InFast {
 constexpr int kBoxAttempts = 4;
 }  // namespace
 
-// Sends *elem through the box: to a receiver waiting there, or (may_wait) by waiting
-// there for one.
-int ChanCore::box_send(G& g, void* elem, bool may_wait) {
+// Meets a partner in the box: claims one already waiting there, or (may_wait) waits
+// there for one. A sender's value goes into the box when it claims a receiver or
+// posts itself; a receiver takes it out when it claims a sender or is answered.
+int ChanCore::box_meet(G& g, void* elem, bool* ok, bool sending, bool may_wait) {
   Core& c = *core_;
   std::atomic<std::uint64_t>& state = *box_state_;
+  const std::uint64_t partner = sending ? kBoxRecvWaiting : kBoxSendWaiting;
+  const std::uint64_t mine = sending ? kBoxSendWaiting : kBoxRecvWaiting;
+  const std::uint64_t claimed = sending ? kBoxFilled : kBoxTaken;   // what a claim leaves the waiter
+  const std::uint64_t answer = sending ? kBoxTaken : kBoxFilled;    // what this one waits for
+  auto done = [&] {
+    if (!sending) {
+      move_elem(elem, box_elem_);
+      if (ok) *ok = true;
+    }
+    bump(g.steps);
+    bump(g.fast_events);
+    return kFastDone;
+  };
   InFast inside(g, c);
   if (!box_may_pair()) return kFastLocked;
   if (c.cfg.fault_injection) inject_fault(g);
   std::uint64_t s = state.load(std::memory_order_acquire);
   for (int attempt = 0;; ++attempt) {
     if (attempt == kBoxAttempts) return kFastLocked;
-    if (box_kind(s) == kBoxRecvWaiting) {
+    if (box_kind(s) == partner) {
       if (!state.compare_exchange_strong(s, box_with(s, kBoxBusy), std::memory_order_seq_cst)) continue;
       if (box_closed_.load(std::memory_order_seq_cst)) {
-        state.store(s, std::memory_order_release);  // the receiver waits on until it sees the close
+        state.store(s, std::memory_order_release);  // the partner sees the close and backs out itself
         return kFastLocked;
       }
-      move_elem(box_elem_, elem);
-      state.store(box_handed(s, kBoxFilled), std::memory_order_release);
-      bump(g.steps);
-      bump(g.fast_events);
-      return kFastDone;
+      if (sending) move_elem(box_elem_, elem);
+      const int r = done();
+      state.store(box_handed(s, claimed), std::memory_order_release);
+      return r;
     }
     if (!may_wait || box_kind(s) != kBoxEmpty) return kFastLocked;
-    if (state.compare_exchange_strong(s, box_with(s, kBoxBusy), std::memory_order_seq_cst)) break;
+    if (state.compare_exchange_strong(s, box_with(s, sending ? kBoxBusy : mine), std::memory_order_seq_cst)) break;
   }
-  move_elem(box_elem_, elem);
-  state.store(box_with(s, kBoxSendWaiting), std::memory_order_seq_cst);
+  if (sending) {  // the value goes in before anyone may claim it
+    move_elem(box_elem_, elem);
+    state.store(box_with(s, mine), std::memory_order_seq_cst);
+  }
   const int spins = c.cfg.fault_injection ? static_cast<int>(g.fault_rng() % 8) : kBoxSpins;
   for (int i = 0;; ++i) {
     std::uint64_t now = state.load(std::memory_order_acquire);
-    if (box_kind(now) == kBoxTaken) {
+    if (box_kind(now) == answer) {
+      const int r = done();
       state.store(box_with(now, kBoxEmpty), std::memory_order_release);
-      bump(g.steps);
-      bump(g.fast_events);
-      return kFastDone;
+      return r;
     }
-    if (box_kind(now) == kBoxSendWaiting && (i >= spins || ((i & 15) == 15 && !box_may_pair()))) {
-      // Withdraw: take the value back and park on the locked path. (With fault
-      // injection, a pause here lets a receiver claim the value first.)
+    if (box_kind(now) == mine && (i >= spins || ((i & 15) == 15 && !box_may_pair()))) {
+      // Withdraw and park on the locked path; a sender takes its value back. (With
+      // fault injection, a pause here lets a partner claim it first.)
       if (c.cfg.fault_injection) inject_fault(g);
-      if (state.compare_exchange_strong(now, box_with(now, kBoxBusy), std::memory_order_seq_cst)) {
-        move_elem(elem, box_elem_);
-        state.store(box_with(now, kBoxEmpty), std::memory_order_release);
+      if (state.compare_exchange_strong(now, box_with(now, sending ? kBoxBusy : kBoxEmpty), std::memory_order_seq_cst)) {
+        if (sending) {
+          move_elem(elem, box_elem_);
+          state.store(box_with(now, kBoxEmpty), std::memory_order_release);
+        }
         return kFastLocked;
       }
       continue;
@@ -511,53 +527,8 @@ int ChanCore::box_send(G& g, void* elem, bool may_wait) {
   }
 }
 
-// Receives into *elem through the box: from a sender waiting there, or (may_wait) by
-// waiting there for one.
-int ChanCore::box_recv(G& g, void* elem, bool* ok, bool may_wait) {
-  Core& c = *core_;
-  std::atomic<std::uint64_t>& state = *box_state_;
-  InFast inside(g, c);
-  if (!box_may_pair()) return kFastLocked;
-  if (c.cfg.fault_injection) inject_fault(g);
-  std::uint64_t s = state.load(std::memory_order_acquire);
-  for (int attempt = 0;; ++attempt) {
-    if (attempt == kBoxAttempts) return kFastLocked;
-    if (box_kind(s) == kBoxSendWaiting) {
-      if (!state.compare_exchange_strong(s, box_with(s, kBoxBusy), std::memory_order_seq_cst)) continue;
-      if (box_closed_.load(std::memory_order_seq_cst)) {
-        state.store(s, std::memory_order_release);  // the sender sees the close and panics on the locked path
-        return kFastLocked;
-      }
-      move_elem(elem, box_elem_);
-      state.store(box_handed(s, kBoxTaken), std::memory_order_release);
-      if (ok) *ok = true;
-      bump(g.steps);
-      bump(g.fast_events);
-      return kFastDone;
-    }
-    if (!may_wait || box_kind(s) != kBoxEmpty) return kFastLocked;
-    if (state.compare_exchange_strong(s, box_with(s, kBoxRecvWaiting), std::memory_order_seq_cst)) break;
-  }
-  const int spins = c.cfg.fault_injection ? static_cast<int>(g.fault_rng() % 8) : kBoxSpins;
-  for (int i = 0;; ++i) {
-    std::uint64_t now = state.load(std::memory_order_acquire);
-    if (box_kind(now) == kBoxFilled) {
-      move_elem(elem, box_elem_);
-      state.store(box_with(now, kBoxEmpty), std::memory_order_release);
-      if (ok) *ok = true;
-      bump(g.steps);
-      bump(g.fast_events);
-      return kFastDone;
-    }
-    if (box_kind(now) == kBoxRecvWaiting && (i >= spins || ((i & 15) == 15 && !box_may_pair()))) {
-      if (c.cfg.fault_injection) inject_fault(g);  // lets a sender claim it first
-      if (state.compare_exchange_strong(now, box_with(now, kBoxEmpty), std::memory_order_seq_cst)) return kFastLocked;
-      continue;
-    }
-    if (c.cfg.fault_injection) inject_fault(g);
-    cpu_relax();
-  }
-}
+int ChanCore::box_send(G& g, void* elem, bool may_wait) { return box_meet(g, elem, nullptr, true, may_wait); }
+int ChanCore::box_recv(G& g, void* elem, bool* ok, bool may_wait) { return box_meet(g, elem, ok, false, may_wait); }
 
 namespace {
 

@@ -176,6 +176,7 @@ class ChanCore {
   // the locked path. `may_wait` false: only pair with a goroutine already waiting there.
   int box_send(G& g, void* elem, bool may_wait);
   int box_recv(G& g, void* elem, bool* ok, bool may_wait);
+  int box_meet(G& g, void* elem, bool* ok, bool sending, bool may_wait);
   bool box_may_pair() const;  // the run and the channel allow the box now (G::in_fast set)
 
   std::shared_ptr<Core> core_;
