@@ -22,6 +22,18 @@ rt::Config with_faults(bool faults) {
   cfg.fault_injection = faults;
   return cfg;
 }
+// Runs trial(t) for t < quiet in one program, then for t < faulty in another with
+// fault injection; a failed expectation ends the program as a panic.
+template <class Trial>
+void repeat_in_one_program(int quiet, int faulty, Trial trial) {
+  for (bool faults : {false, true}) {
+    CAPTURE(faults);
+    const int trials = scaled(faults ? faulty : quiet);
+    run_ok([trials, trial] {
+      for (int t = 0; t < trials; ++t) trial(t);
+    }, with_faults(faults));
+  }
+}
 }  // namespace
 
 TEST_CASE("unbuffered hand-offs: every value exactly once, each sender's in its order" * doctest::timeout(120)) {
@@ -106,70 +118,51 @@ TEST_CASE("a ping-pong over unbuffered channels: every value back, counted in th
 }
 
 TEST_CASE("a send after close panics, even with a receiver waiting in the box" * doctest::timeout(120)) {
-  for (bool faults : {false, true}) {
-    CAPTURE(faults);
-    const int trials = scaled(faults ? 300 : 3000);
-    run_ok([trials] {
-      for (int t = 0; t < trials; ++t) {
-        Chan<int> c(0);
-        Chan<rt::Unit> ready(1);
-        Chan<std::pair<int, bool>> got(1);
-        rt::go("main.receiver", [c, ready, got] {
-          ready.send({});
-          got.send(c.recv());  // in the box, or parked, when main closes
-        });
-        ready.recv();
-        c.close();
-        auto p = rt::recover_from([&] { c.send(2); });
-        expect(p.has_value() && p->text == "send on closed channel", "a send after close did not panic");
-        auto [result, _] = got.recv();
-        expect(result.first == 0 && !result.second, "the receiver got a value sent after close");
-      }
-    }, with_faults(faults));
-  }
+  repeat_in_one_program(3000, 300, [](int) {
+    Chan<int> c(0);
+    Chan<rt::Unit> ready(1);
+    Chan<std::pair<int, bool>> got(1);
+    rt::go("main.receiver", [c, ready, got] {
+      ready.send({});
+      got.send(c.recv());  // in the box, or parked, when main closes
+    });
+    ready.recv();
+    c.close();
+    auto p = rt::recover_from([&] { c.send(2); });
+    expect(p.has_value() && p->text == "send on closed channel", "a send after close did not panic");
+    auto [result, _] = got.recv();
+    expect(result.first == 0 && !result.second, "the receiver got a value sent after close");
+  });
 }
 
 TEST_CASE("a sender waiting in the box when its channel closes panics; receivers get ok=false" * doctest::timeout(120)) {
-  for (bool faults : {false, true}) {
-    CAPTURE(faults);
-    const int trials = scaled(faults ? 300 : 3000);
-    run_ok([trials] {
-      for (int t = 0; t < trials; ++t) {
-        Chan<int> c(0);
-        Chan<rt::Unit> ready(1);
-        Chan<bool> panicked(1);
-        rt::go("main.sender", [c, ready, panicked] {
-          ready.send({});
-          auto p = rt::recover_from([&] { c.send(1); });  // nobody receives before the close
-          panicked.send(p.has_value() && p->text == "send on closed channel");
-        });
-        ready.recv();
-        c.close();
-        auto [v, ok] = c.recv();
-        expect(v == 0 && !ok, "a receive after close took the waiting sender's value");
-        expect(panicked.recv().first, "the sender waiting at the close did not panic");
-      }
-    }, with_faults(faults));
-  }
+  repeat_in_one_program(3000, 300, [](int) {
+    Chan<int> c(0);
+    Chan<rt::Unit> ready(1);
+    Chan<bool> panicked(1);
+    rt::go("main.sender", [c, ready, panicked] {
+      ready.send({});
+      auto p = rt::recover_from([&] { c.send(1); });  // nobody receives before the close
+      panicked.send(p.has_value() && p->text == "send on closed channel");
+    });
+    ready.recv();
+    c.close();
+    auto [v, ok] = c.recv();
+    expect(v == 0 && !ok, "a receive after close took the waiting sender's value");
+    expect(panicked.recv().first, "the sender waiting at the close did not panic");
+  });
 }
 
 TEST_CASE("a goroutine waiting in the box meets a select parked on the channel" * doctest::timeout(60)) {
-  for (bool faults : {false, true}) {
-    CAPTURE(faults);
-    const int trials = scaled(faults ? 200 : 2000);
-    run_ok([trials] {
-      Chan<int> never(0);
-      for (int t = 0; t < trials; ++t) {
-        Chan<int> c(0);
-        Chan<int> got(1);
-        rt::go("main.receiver", [c, got] { got.send(c.recv().first); });
-        int other = 0;
-        int chosen = rt::Select().send(c, t).recv(never, &other).run();
-        expect(chosen == 0, "the select took a case that was never ready");
-        expect(got.recv().first == t, "the receiver got another value");
-      }
-    }, with_faults(faults));
-  }
+  repeat_in_one_program(2000, 200, [](int t) {
+    Chan<int> c(0), never(0);
+    Chan<int> got(1);
+    rt::go("main.receiver", [c, got] { got.send(c.recv().first); });
+    int other = 0;
+    int chosen = rt::Select().send(c, t).recv(never, &other).run();
+    expect(chosen == 0, "the select took a case that was never ready");
+    expect(got.recv().first == t, "the receiver got another value");
+  });
 }
 
 TEST_CASE("deadlock is reported once the goroutines waiting in boxes have parked" * doctest::timeout(60)) {

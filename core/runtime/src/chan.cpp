@@ -181,7 +181,7 @@ void ChanAccess::complete(Core& c, Waiter* w, bool success, GoId peer) {
 
 std::deque<Waiter*>& ChanAccess::sendq(ChanCore& ch) { return ch.q_->sendq; }
 std::deque<Waiter*>& ChanAccess::recvq(ChanCore& ch) { return ch.q_->recvq; }
-bool& ChanAccess::closed(ChanCore& ch) { return ch.closed_; }
+bool ChanAccess::closed(const ChanCore& ch) { return ch.closed_.load(std::memory_order_relaxed); }
 std::uint64_t ChanAccess::sends(const ChanCore& ch) { return ch.direct_ + (ch.cap_ ? ch.ring_pushed() : ch.box_handoffs()); }
 std::uint64_t ChanAccess::recvs(const ChanCore& ch) { return ch.direct_ + (ch.cap_ ? ch.ring_popped() : ch.box_handoffs()); }
 
@@ -269,7 +269,7 @@ bool ChanAccess::recv_ready(Core& c, ChanCore& ch, G* g, void* elem, bool* ok) {
       complete(c, s, true, me);
       return true;
     }
-    if (!ch.closed_) return false;
+    if (!closed(ch)) return false;
   } else {
     ChanCore::Claim claim = c.ring_claim();
     switch (ch.ring_pop(elem, &claim)) {
@@ -292,8 +292,7 @@ bool ChanAccess::recv_ready(Core& c, ChanCore& ch, G* g, void* elem, bool* ok) {
 }
 
 void ChanAccess::close_now(Core& c, ChanCore& ch, G* g) {
-  ch.closed_ = true;
-  ch.box_closed_.store(true, std::memory_order_seq_cst);  // goroutines waiting in the box back out
+  ch.closed_.store(true, std::memory_order_seq_cst);  // goroutines waiting in the box back out
   if (ch.cap_) {
     ch.ring_mark_closed();  // from here no send reaches the buffer
     // A fed run: sends that claimed a slot before the mark take their seq before close's.
@@ -441,7 +440,7 @@ std::uint64_t ChanCore::box_handoffs() const {
 bool ChanCore::box_may_pair() const {
   const Core& c = *core_;
   return c.fast_ok.load(std::memory_order_seq_cst) && !c.feed && waiting_.load(std::memory_order_seq_cst) == 0 &&
-         !box_closed_.load(std::memory_order_seq_cst) && !c.aborting.load(std::memory_order_relaxed) &&
+         !closed_.load(std::memory_order_seq_cst) && !c.aborting.load(std::memory_order_relaxed) &&
          !c.program_exiting();
 }
 
@@ -485,7 +484,7 @@ int ChanCore::box_meet(G& g, void* elem, bool* ok, bool sending, bool may_wait) 
     if (attempt == kBoxAttempts) return kFastLocked;
     if (box_kind(s) == partner) {
       if (!state.compare_exchange_strong(s, box_with(s, kBoxBusy), std::memory_order_seq_cst)) continue;
-      if (box_closed_.load(std::memory_order_seq_cst)) {
+      if (closed_.load(std::memory_order_seq_cst)) {
         state.store(s, std::memory_order_release);  // the partner sees the close and backs out itself
         return kFastLocked;
       }
@@ -526,9 +525,6 @@ int ChanCore::box_meet(G& g, void* elem, bool* ok, bool sending, bool may_wait) 
     cpu_relax();
   }
 }
-
-int ChanCore::box_send(G& g, void* elem, bool may_wait) { return box_meet(g, elem, nullptr, true, may_wait); }
-int ChanCore::box_recv(G& g, void* elem, bool* ok, bool may_wait) { return box_meet(g, elem, ok, false, may_wait); }
 
 namespace {
 
@@ -615,11 +611,11 @@ void ChanCore::send(void* elem) {
   G& g = goroutine_for(*this, "channel send");
   Core& c = *core_;
   if (c.fast_ok.load(std::memory_order_relaxed)) {
-    if (cap_ == 0 ? box_send(g, elem, true) == kFastDone : fast_with_spin(c, *this, [&] { return fast_send(g, elem); })) return;
+    if (cap_ == 0 ? box_meet(g, elem, nullptr, true, true) == kFastDone : fast_with_spin(c, *this, [&] { return fast_send(g, elem); })) return;
   }
   std::unique_lock lk(c.mu);
   c.gate_point(&g, lk, "chan send", id_);
-  if (closed_) throw Panic("send on closed channel");
+  if (ChanAccess::closed(*this)) throw Panic("send on closed channel");
   if (ChanAccess::send_ready(c, *this, &g, elem)) return;
   // (With fault injection, a pause here lets lock-free operations land before we queue.)
   if (c.cfg.fault_injection) inject_fault(g);
@@ -642,7 +638,7 @@ bool ChanCore::recv(void* elem) {
   Core& c = *core_;
   bool ok = false;
   if (c.fast_ok.load(std::memory_order_relaxed)) {
-    if (cap_ == 0 ? box_recv(g, elem, &ok, true) == kFastDone : fast_with_spin(c, *this, [&] { return fast_recv(g, elem, &ok); }))
+    if (cap_ == 0 ? box_meet(g, elem, &ok, false, true) == kFastDone : fast_with_spin(c, *this, [&] { return fast_recv(g, elem, &ok); }))
       return ok;
   }
   std::unique_lock lk(c.mu);
@@ -667,18 +663,18 @@ bool ChanCore::recv(void* elem) {
 bool ChanCore::try_send(void* elem) {
   G& g = goroutine_for(*this, "channel send");
   Core& c = *core_;
-  if (c.fast_ok.load(std::memory_order_relaxed) && (cap_ ? fast_send(g, elem) : box_send(g, elem, false)) == kFastDone)
+  if (c.fast_ok.load(std::memory_order_relaxed) && (cap_ ? fast_send(g, elem) : box_meet(g, elem, nullptr, true, false)) == kFastDone)
     return true;
   std::unique_lock lk(c.mu);
   c.gate_point(&g, lk, "chan send", id_);
-  if (closed_) throw Panic("send on closed channel");
+  if (ChanAccess::closed(*this)) throw Panic("send on closed channel");
   return ChanAccess::send_ready(c, *this, &g, elem);
 }
 
 bool ChanCore::try_recv(void* elem, bool* ok) {
   G& g = goroutine_for(*this, "channel receive");
   Core& c = *core_;
-  if (c.fast_ok.load(std::memory_order_relaxed) && (cap_ ? fast_recv(g, elem, ok) : box_recv(g, elem, ok, false)) == kFastDone)
+  if (c.fast_ok.load(std::memory_order_relaxed) && (cap_ ? fast_recv(g, elem, ok) : box_meet(g, elem, ok, false, false)) == kFastDone)
     return true;
   std::unique_lock lk(c.mu);
   c.gate_point(&g, lk, "chan receive", id_);
@@ -690,7 +686,7 @@ void ChanCore::close() {
   Core& c = *core_;
   std::unique_lock lk(c.mu);
   c.gate_point(&g, lk, "close", id_);
-  if (closed_) throw Panic("close of closed channel");
+  if (ChanAccess::closed(*this)) throw Panic("close of closed channel");
   ChanAccess::close_now(c, *this, &g);
 }
 

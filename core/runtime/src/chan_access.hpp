@@ -25,7 +25,7 @@ struct ChanAccess {
   static void close_now(Core& c, ChanCore& ch, G* g);
   static std::deque<Waiter*>& sendq(ChanCore& ch);
   static std::deque<Waiter*>& recvq(ChanCore& ch);
-  static bool& closed(ChanCore& ch);
+  static bool closed(const ChanCore& ch);
   static std::uint64_t sends(const ChanCore& ch);
   static std::uint64_t recvs(const ChanCore& ch);
 };

@@ -3,9 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <cstddef>
-#include <cstring>
 #include <new>
-
 
 #include "core.hpp"
 #include "event_feed.hpp"
@@ -13,7 +11,6 @@
 namespace poollab::rt {
 
 namespace detail {
-
 
 EventFeed::EventFeed(std::size_t capacity) : capacity_(capacity) {
   // One chunk of slack, as in EventQueue's own ring: a producer enters a chunk for its

@@ -150,11 +150,11 @@ class ChanCore {
   }
   void* slot_storage(std::size_t index) const { return slots_ + index * slot_size_ + elem_offset_; }
   void set_slots(unsigned char* slots, std::size_t slot_size, std::size_t elem_offset);
-  // The hand-off box of an unbuffered channel: its state word and the T beside it.
   void set_bytes_format(BytesFormat format, std::size_t size) {
     bytes_format_ = format;
     elem_size_ = size;
   }
+  // The hand-off box of an unbuffered channel: its state word and the T beside it.
   void set_box(std::atomic<std::uint64_t>* state, void* elem) {
     box_state_ = state;
     box_elem_ = elem;
@@ -174,8 +174,6 @@ class ChanCore {
   void after_fast_op();  // a goroutine may be parked: settle under the lock
   // The unbuffered channel's hand-off box (chan.cpp): kFastDone, or kFastLocked to take
   // the locked path. `may_wait` false: only pair with a goroutine already waiting there.
-  int box_send(G& g, void* elem, bool may_wait);
-  int box_recv(G& g, void* elem, bool* ok, bool may_wait);
   int box_meet(G& g, void* elem, bool* ok, bool sending, bool may_wait);
   bool box_may_pair() const;  // the run and the channel allow the box now (G::in_fast set)
 
@@ -186,7 +184,9 @@ class ChanCore {
   // Parked goroutines (wait queues), owned by the runtime's lock.
   struct Queues;
   std::unique_ptr<Queues> q_;
-  bool closed_ = false;
+  // Set once, by close under the lock. Goroutines meeting in the box read it without the
+  // lock, sequentially consistent against their claims (chan.cpp, the hand-off box).
+  std::atomic<bool> closed_{false};
   std::uint64_t direct_ = 0;  // values handed straight from a sender to a receiver
   unsigned char* slots_ = nullptr;
   std::size_t slot_size_ = 0, elem_offset_ = 0;
@@ -195,11 +195,9 @@ class ChanCore {
   // Parked senders << 16 | parked receivers (written under the lock): the fast path
   // stays out while non-zero.
   std::atomic<std::uint32_t> waiting_{0};
-  // An unbuffered channel's box (null otherwise), and its closed flag for goroutines
-  // meeting there: set by close, sequentially consistent against their claims.
+  // An unbuffered channel's box (null otherwise).
   std::atomic<std::uint64_t>* box_state_ = nullptr;
   void* box_elem_ = nullptr;
-  std::atomic<bool> box_closed_{false};
   BytesFormat bytes_format_ = nullptr;
   std::size_t elem_size_ = 0;
   alignas(64) std::atomic<std::uint64_t> head_{0};
@@ -238,14 +236,11 @@ class ChanImpl final : public ChanCore {
   void move_elem(void* dst, void* src) override { *static_cast<T*>(dst) = std::move(*static_cast<T*>(src)); }
   void zero_elem(void* dst) override { *static_cast<T*>(dst) = T{}; }
   std::string describe(const void* elem) const override { return Describe<T>::str(*static_cast<const T*>(elem)); }
+  // Only instantiated for the types the constructor picks (trivially copyable, small).
   static std::string describe_bytes(const unsigned char* bytes) {
-    if constexpr (std::is_trivially_copyable_v<T>) {
-      T v;
-      std::memcpy(&v, bytes, sizeof(T));
-      return Describe<T>::str(v);
-    } else {
-      return {};
-    }
+    T v;
+    std::memcpy(&v, bytes, sizeof(T));
+    return Describe<T>::str(v);
   }
 
  private:
